@@ -1,0 +1,1 @@
+//! tongyong: Chinese text to National Common Braille.
