@@ -1,1 +1,125 @@
-//! tongyong: Chinese text to National Common Braille.
+//! # tongyong (通用)
+//!
+//! Chinese text to **National Common Braille** (国家通用盲文, GF 0019-2018), with the scheme's
+//! tone-omission rules, its six abbreviations and word spacing; braille back to pinyin; exact
+//! position maps for screen readers.
+//!
+//! ```
+//! use tongyong::{Translator, Format};
+//! let t = Translator::new();
+//! assert_eq!(t.to_braille("他们是老师。", Format::Unicode), "⠞⠍⠴⠀⠱⠀⠇⠖⠄⠱⠁⠐⠆");
+//! assert_eq!(t.to_braille("你好", Format::Dots), "1345-125-235-3");
+//! assert_eq!(t.to_braille("你好", Format::Brf), "NH6'");
+//! ```
+//!
+//! The pipeline has one module per stage:
+//! [`normalise`] → [`segment`] → [`read`] → [`spacing`] → [`cells`] → [`encode`].
+//! Spacing comes before the cells because two cell rules depend on the braille word
+//! (GF 0019-2018 §10.2.7 and the abbreviation exception before a zero-initial syllable).
+//!
+//! The tables (`data/`) are compiled into the library at build time: a translator needs no
+//! files, allocates nothing at start-up and is `Send + Sync`.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod back;
+pub mod cell;
+pub mod cells;
+pub mod encode;
+mod lexicon;
+pub mod normalise;
+pub mod options;
+pub mod read;
+pub mod segment;
+pub mod spacing;
+pub mod syllable;
+mod tables;
+mod translate;
+
+pub use back::{from_braille, BackItem, BackTranslation, BrailleInput};
+pub use cell::{Cell, Symbol};
+pub use cells::tone_omitted;
+pub use encode::Format;
+pub use options::{DecimalPoint, LowercaseSign, Options, SymbolMode, ToneMode};
+pub use read::{char_reading, char_readings};
+pub use syllable::{Final, Initial, Syllable, SyllableError, Tone};
+pub use translate::{Translation, Unit, Word, WordKind};
+
+/// Errors of the library.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// An option value that is not known.
+    #[error("invalid option: {0}")]
+    InvalidOption(String),
+    /// A braille input that cannot be read back; `position` is the index of the offending cell
+    /// (in symbols of the input).
+    #[error("cannot back-translate at cell {position}: {message}")]
+    Braille {
+        /// Index of the offending cell.
+        position: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The library version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A translator with fixed options. Cheap to create and to clone; thread-safe.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Translator {
+    options: Options,
+}
+
+impl Translator {
+    /// A translator for National Common Braille with the default options.
+    pub fn new() -> Translator {
+        Translator::default()
+    }
+
+    /// A translator with `options`.
+    pub fn with_options(options: Options) -> Translator {
+        Translator { options }
+    }
+
+    /// The options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Translates `text`, with position maps and words.
+    ///
+    /// ```
+    /// use tongyong::{Translator, Unit};
+    /// let t = Translator::new().translate("我们的学校");
+    /// assert_eq!(t.to_string_as(tongyong::Format::Unicode), "⠕⠍⠴⠙⠀⠓⠾⠂⠓⠜");
+    /// // 学 (index 3) starts at cell 5, after 我们的 and the blank.
+    /// assert_eq!(t.output_positions(Unit::Scalar), [0, 1, 3, 5, 8]);
+    /// assert_eq!(t.input_positions(Unit::Scalar)[4], 2); // the blank belongs to 的
+    /// ```
+    pub fn translate(&self, text: &str) -> Translation {
+        translate::translate(text, &self.options)
+    }
+
+    /// Translates `text` to a braille string in `format`.
+    pub fn to_braille(&self, text: &str, format: Format) -> String {
+        self.translate(text).to_string_as(format)
+    }
+
+    /// The words of `text` with their readings, as the braille is spaced: one [`Word`] per braille
+    /// word or punctuation mark (the output ranges are empty: no braille is written).
+    ///
+    /// ```
+    /// let words = tongyong::Translator::new().to_pinyin("我们去银行。");
+    /// let p: Vec<Vec<String>> = words
+    ///     .iter()
+    ///     .map(|w| w.pinyin.iter().map(|s| s.unwrap().to_string()).collect())
+    ///     .collect();
+    /// assert_eq!(p, [vec!["wo3", "men5"], vec!["qu4"], vec!["yin2", "hang2"], vec![]]);
+    /// ```
+    pub fn to_pinyin(&self, text: &str) -> Vec<Word> {
+        translate::words_only(text)
+    }
+}

@@ -1,1 +1,371 @@
-fn main() {}
+//! `tongyong`: the command-line tool. It only parses arguments and formats output; all the work
+//! is done by the `tongyong` library.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use tongyong::{
+    BrailleInput, DecimalPoint, Format, LowercaseSign, Options, SymbolMode, ToneMode, Translation,
+    Translator, WordKind,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "tongyong",
+    version,
+    about = "Chinese text to National Common Braille (GF 0019-2018), pinyin, and back"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Translate text to braille, one output line per input line.
+    Braille {
+        #[command(flatten)]
+        braille: BrailleArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Unicode)]
+        format: FormatArg,
+        /// Print one JSON object per line with the words, their readings and braille.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Print the words of the text with their readings (tone numbers, ü as v).
+    Pinyin {
+        /// Print the same JSON objects as `braille --json`.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Read braille back into pinyin. An unmarked syllable shows both possible tones (men2/5).
+    Back {
+        /// The braille input form.
+        #[arg(long, value_enum, default_value_t = FromArg::Unicode)]
+        from: FromArg,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
+    #[arg(long)]
+    lossy: bool,
+    /// Input files; standard input when none is given.
+    files: Vec<String>,
+}
+
+#[derive(Args)]
+struct BrailleArgs {
+    /// Which tones are written: national (GF 0019-2018), full (all tones), none.
+    #[arg(long, value_enum, default_value_t = TonesArg::National)]
+    tones: TonesArg,
+    /// Do not keep the tone of an apical syllable before a zero-initial one (§10.2.7).
+    #[arg(long)]
+    no_apical_tone: bool,
+    /// Do not apply the single-sourced tone-retention list (§10.2.8).
+    #[arg(long)]
+    no_tone_retention: bool,
+    /// Abbreviate 的 么 你 他 她 它 even before a zero-initial syllable in the same word.
+    #[arg(long)]
+    abbreviate_before_zero_initial: bool,
+    /// No blank cell after 。？！ inside a line.
+    #[arg(long)]
+    no_blank_after_sentence_end: bool,
+    /// When lower-case Latin runs get the letter sign ⠰.
+    #[arg(long, value_enum, default_value_t = LowercaseArg::Chinese)]
+    lowercase_sign: LowercaseArg,
+    /// The decimal point cell.
+    #[arg(long, value_enum, default_value_t = DecimalArg::Dot3)]
+    decimal_point: DecimalArg,
+    /// ASCII symbols without a Chinese braille form: computer-braille cells, or passed through.
+    #[arg(long, value_enum, default_value_t = SymbolsArg::Computer)]
+    symbols: SymbolsArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TonesArg {
+    National,
+    Full,
+    None,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Unicode,
+    Dots,
+    Brf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FromArg {
+    Unicode,
+    Brf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LowercaseArg {
+    Never,
+    Chinese,
+    Always,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DecimalArg {
+    Dot3,
+    Dot2,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SymbolsArg {
+    Computer,
+    Pass,
+}
+
+impl BrailleArgs {
+    fn options(&self) -> Options {
+        Options {
+            tones: match self.tones {
+                TonesArg::National => ToneMode::National,
+                TonesArg::Full => ToneMode::Full,
+                TonesArg::None => ToneMode::None,
+            },
+            apical_tone_before_zero_initial: !self.no_apical_tone,
+            tone_retention_list: !self.no_tone_retention,
+            abbreviate_before_zero_initial: self.abbreviate_before_zero_initial,
+            blank_after_sentence_end: !self.no_blank_after_sentence_end,
+            lowercase_sign: match self.lowercase_sign {
+                LowercaseArg::Never => LowercaseSign::Never,
+                LowercaseArg::Chinese => LowercaseSign::InChineseText,
+                LowercaseArg::Always => LowercaseSign::Always,
+            },
+            decimal_point: match self.decimal_point {
+                DecimalArg::Dot3 => DecimalPoint::Dot3,
+                DecimalArg::Dot2 => DecimalPoint::Dot2,
+            },
+            symbols: match self.symbols {
+                SymbolsArg::Computer => SymbolMode::ComputerBraille,
+                SymbolsArg::Pass => SymbolMode::PassThrough,
+            },
+        }
+    }
+}
+
+/// The JSON object printed per input line (a stable shape: tools read it).
+#[derive(Serialize)]
+struct LineJson<'a> {
+    text: &'a str,
+    braille: String,
+    words: Vec<WordJson>,
+}
+
+#[derive(Serialize)]
+struct WordJson {
+    text: String,
+    start: usize,
+    end: usize,
+    kind: WordKind,
+    /// One tone-number syllable per Han character (null where a character has no reading).
+    pinyin: Vec<Option<String>>,
+    braille: String,
+}
+
+fn line_json(line: &str, t: &Translation, format: Format) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let words = t
+        .words()
+        .iter()
+        .map(|w| WordJson {
+            text: chars[w.input.clone()].iter().collect(),
+            start: w.input.start,
+            end: w.input.end,
+            kind: w.kind,
+            pinyin: w.pinyin.iter().map(|s| s.map(|s| s.to_string())).collect(),
+            braille: t.word_braille(w, format),
+        })
+        .collect();
+    let obj = LineJson {
+        text: line,
+        braille: t.to_string_as(format),
+        words,
+    };
+    serde_json::to_string(&obj).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+}
+
+fn pinyin_line(t: &Translator, line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let words: Vec<String> = t
+        .to_pinyin(line)
+        .iter()
+        .map(|w| {
+            if w.kind != WordKind::Han {
+                return chars[w.input.clone()].iter().collect();
+            }
+            // Han characters by their readings, anything else in the word as it is.
+            let mut readings = w.pinyin.iter();
+            chars[w.input.clone()]
+                .iter()
+                .map(|&c| match tongyong::segment::is_han(c) {
+                    true => match readings.next().copied().flatten() {
+                        Some(s) => s.to_string(),
+                        None => c.to_string(),
+                    },
+                    false => c.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Calls `f` on every line of every input (without its line ending), stopping at invalid UTF-8
+/// unless `lossy`.
+fn for_each_line(
+    input: &InputArgs,
+    mut f: impl FnMut(&str) -> io::Result<()>,
+) -> Result<(), String> {
+    let sources: Vec<Option<&str>> = if input.files.is_empty() {
+        vec![None]
+    } else {
+        input.files.iter().map(|f| Some(f.as_str())).collect()
+    };
+    for source in sources {
+        let name = source.unwrap_or("<stdin>");
+        let reader: Box<dyn BufRead> = match source {
+            None | Some("-") => Box::new(BufReader::new(io::stdin().lock())),
+            Some(path) => Box::new(BufReader::new(
+                File::open(path).map_err(|e| format!("{path}: {e}"))?,
+            )),
+        };
+        read_lines(reader, name, input.lossy, &mut f)?;
+    }
+    Ok(())
+}
+
+fn read_lines(
+    mut reader: Box<dyn BufRead>,
+    name: &str,
+    lossy: bool,
+    f: &mut impl FnMut(&str) -> io::Result<()>,
+) -> Result<(), String> {
+    let mut buf = Vec::new();
+    let mut offset = 0usize;
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| format!("{name}: {e}"))?;
+        if n == 0 {
+            return Ok(());
+        }
+        let mut line = &buf[..];
+        if let Some(rest) = line.strip_suffix(b"\n") {
+            line = rest.strip_suffix(b"\r").unwrap_or(rest);
+        }
+        let text = match std::str::from_utf8(line) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) if lossy => String::from_utf8_lossy(line),
+            Err(e) => {
+                return Err(format!(
+                    "{name}: invalid UTF-8 at byte {} (use --lossy to replace it)",
+                    offset + e.valid_up_to()
+                ))
+            }
+        };
+        match f(&text) {
+            Ok(()) => {}
+            // A closed pipe (| head) ends the output quietly.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(e.to_string()),
+        }
+        offset += n;
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match &cli.command {
+        Command::Braille {
+            braille,
+            format,
+            json,
+            input,
+        } => {
+            let t = Translator::with_options(braille.options());
+            let format = match format {
+                FormatArg::Unicode => Format::Unicode,
+                FormatArg::Dots => Format::Dots,
+                FormatArg::Brf => Format::Brf,
+            };
+            for_each_line(input, |line| {
+                let tr = t.translate(line);
+                if *json {
+                    writeln!(out, "{}", line_json(line, &tr, format))
+                } else {
+                    writeln!(out, "{}", tr.to_string_as(format))
+                }
+            })?;
+        }
+        Command::Pinyin { json, input } => {
+            let t = Translator::new();
+            for_each_line(input, |line| {
+                if *json {
+                    writeln!(
+                        out,
+                        "{}",
+                        line_json(line, &t.translate(line), Format::Unicode)
+                    )
+                } else {
+                    writeln!(out, "{}", pinyin_line(&t, line))
+                }
+            })?;
+        }
+        Command::Back { from, input } => {
+            let from = match from {
+                FromArg::Unicode => BrailleInput::Unicode,
+                FromArg::Brf => BrailleInput::Brf,
+            };
+            let mut line_no = 0;
+            let mut failure = None;
+            for_each_line(input, |line| {
+                line_no += 1;
+                match tongyong::from_braille(line, from) {
+                    Ok(b) => writeln!(out, "{}", b.to_pinyin_string()),
+                    Err(e) => {
+                        failure.get_or_insert_with(|| format!("line {line_no}: {e}"));
+                        writeln!(out)
+                    }
+                }
+            })?;
+            if let Some(f) = failure {
+                out.flush().map_err(|e| e.to_string())?;
+                return Err(f);
+            }
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tongyong: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

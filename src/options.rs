@@ -1,0 +1,112 @@
+//! Translation options. Every rule that `../shared/docs` marks INFERRED or UNKNOWN is a named
+//! option here, with the documents' recommended default.
+
+use crate::Error;
+
+/// Which tones are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ToneMode {
+    /// National Common Braille (GF 0019-2018): tones written, one omitted per initial group
+    /// (§10.2), and the six abbreviations.
+    #[default]
+    National,
+    /// Current braille (现行盲文) with every tone written; no abbreviations.
+    Full,
+    /// Current braille without tones; no abbreviations.
+    None,
+}
+
+impl std::str::FromStr for ToneMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "national" => Ok(ToneMode::National),
+            "full" => Ok(ToneMode::Full),
+            "none" => Ok(ToneMode::None),
+            other => Err(Error::InvalidOption(format!(
+                "unknown tone mode {other:?} (expected national, full or none)"
+            ))),
+        }
+    }
+}
+
+/// When a run of lower-case Latin letters gets the letter sign ⠰ (braille-scheme.md §6.4, INFERRED).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LowercaseSign {
+    /// Never (liblouis zhcn-cbs).
+    Never,
+    /// When the text also contains Chinese characters (the recommended reading of "inside Chinese").
+    #[default]
+    InChineseText,
+    /// Always.
+    Always,
+}
+
+/// The cell of a decimal point between digits (braille-scheme.md §6.3, UNKNOWN).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DecimalPoint {
+    /// Dot 3 ⠄, as liblouis writes 3.14.
+    #[default]
+    Dot3,
+    /// Dot 2 ⠂, as brailix writes it.
+    Dot2,
+}
+
+/// What to do with printable ASCII symbols that have no Chinese braille form (`/ @ # _ & …`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SymbolMode {
+    /// Write the cell that North American computer braille (BRF) gives the symbol (UNKNOWN in
+    /// the standard; keeps paths, options and addresses readable).
+    #[default]
+    ComputerBraille,
+    /// Pass the character through unchanged.
+    PassThrough,
+}
+
+/// Options of a [`crate::Translator`]. `Options::default()` is National Common Braille with the
+/// documents' recommended defaults.
+///
+/// ```
+/// use tongyong::{Options, ToneMode};
+/// let o = Options { tones: ToneMode::Full, ..Options::default() };
+/// assert!(o.apical_tone_before_zero_initial);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Options {
+    /// Which tones are written.
+    pub tones: ToneMode,
+    /// GF 0019-2018 §10.2.7 (INFERRED): an apical syllable (zhi chi shi ri zi ci si) directly
+    /// followed, in the same braille word, by a zero-initial syllable keeps its tone (事业 ⠱⠆⠑⠆).
+    pub apical_tone_before_zero_initial: bool,
+    /// The tone-retention list reported as §10.2.8 (`data/braille/tone-retention.tsv`, single
+    /// source): 问, 再, 地道 keep their tone cells.
+    pub tone_retention_list: bool,
+    /// Write 的 么 你 他 她 它 abbreviated even when a zero-initial syllable follows in the same
+    /// braille word. Off by default: implementations report that §11.1 writes them in full there
+    /// (INFERRED, braille-word-spacing.md R11).
+    pub abbreviate_before_zero_initial: bool,
+    /// A blank cell after 。？！ when text follows on the same line (§6.2, UNKNOWN; the blank after
+    /// ，、；： is always written).
+    pub blank_after_sentence_end: bool,
+    /// The letter sign ⠰ before lower-case Latin runs (§6.4, INFERRED).
+    pub lowercase_sign: LowercaseSign,
+    /// The cell of a decimal point (§6.3, UNKNOWN).
+    pub decimal_point: DecimalPoint,
+    /// ASCII symbols without a Chinese braille form.
+    pub symbols: SymbolMode,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            tones: ToneMode::National,
+            apical_tone_before_zero_initial: true,
+            tone_retention_list: true,
+            abbreviate_before_zero_initial: false,
+            blank_after_sentence_end: true,
+            lowercase_sign: LowercaseSign::InChineseText,
+            decimal_point: DecimalPoint::Dot3,
+            symbols: SymbolMode::ComputerBraille,
+        }
+    }
+}

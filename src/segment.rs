@@ -1,0 +1,301 @@
+//! Stage 2: segmentation. Splits normalised text into runs of one script (Han, Latin letters,
+//! numbers, punctuation, spaces, other) and the Han runs into words, by the most probable path
+//! through the lexicon (a DAG of all dictionary words, as jieba does).
+
+use crate::lexicon;
+use crate::tables::{LONGEST_PUNCTUATION, PUNCTUATION};
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A Chinese word (one or more Han characters).
+    Han,
+    /// A run of Latin letters.
+    Latin,
+    /// A number: digits, with a decimal point or separators between digits.
+    Number,
+    /// A punctuation mark of the braille table; `mark` is its table key.
+    Punct,
+    /// Spaces and tabs.
+    Space,
+    /// A line break (`\n`, `\r`, form feed…).
+    LineBreak,
+    /// A printable ASCII symbol without a Chinese braille form (`/ @ # _ …`).
+    Symbol,
+    /// Anything else: passed through.
+    Other,
+}
+
+/// A token: a range of normalised characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The kind of token.
+    pub kind: TokenKind,
+    /// First normalised character.
+    pub start: usize,
+    /// One past the last normalised character.
+    pub end: usize,
+    /// For punctuation: the key of the mark in the punctuation table.
+    pub mark: Option<&'static str>,
+}
+
+/// Whether `c` is a Han character (CJK unified ideographs, extensions, compatibility, 〇).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Splits `chars` into tokens.
+pub fn segment(chars: &[char]) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(chars.len() / 2 + 1);
+    let mut double_quote_open = false;
+    let mut single_quote_open = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let start = i;
+        let simple = |kind, end| Token {
+            kind,
+            start,
+            end,
+            mark: None,
+        };
+        if is_han(c) {
+            let mut end = i + 1;
+            while end < chars.len() && is_han(chars[end]) {
+                end += 1;
+            }
+            split_words(chars, i, end, &mut tokens);
+            i = end;
+        } else if c.is_ascii_alphabetic() {
+            let end = run_end(chars, i, |c| c.is_ascii_alphabetic());
+            tokens.push(simple(TokenKind::Latin, end));
+            i = end;
+        } else if c.is_ascii_digit() {
+            let end = number_end(chars, i);
+            tokens.push(simple(TokenKind::Number, end));
+            i = end;
+        } else if is_line_break(c) {
+            tokens.push(simple(TokenKind::LineBreak, i + 1));
+            i += 1;
+        } else if c.is_whitespace() {
+            let end = run_end(chars, i, |c| c.is_whitespace() && !is_line_break(c));
+            tokens.push(simple(TokenKind::Space, end));
+            i = end;
+        } else if let Some((mark, end)) =
+            punctuation(chars, i, &mut double_quote_open, &mut single_quote_open)
+        {
+            tokens.push(Token {
+                kind: TokenKind::Punct,
+                start,
+                end,
+                mark: Some(mark),
+            });
+            i = end;
+        } else if c.is_ascii_graphic() {
+            tokens.push(simple(TokenKind::Symbol, i + 1));
+            i += 1;
+        } else {
+            tokens.push(simple(TokenKind::Other, i + 1));
+            i += 1;
+        }
+    }
+    tokens
+}
+
+fn run_end(chars: &[char], start: usize, f: impl Fn(char) -> bool) -> usize {
+    let mut end = start;
+    while end < chars.len() && f(chars[end]) {
+        end += 1;
+    }
+    end
+}
+
+/// Digits, and `.` or `,` standing between two digits (3.14, 1,000).
+fn number_end(chars: &[char], start: usize) -> usize {
+    let mut end = start;
+    while end < chars.len() {
+        let c = chars[end];
+        let between_digits = matches!(c, '.' | ',')
+            && end > start
+            && chars.get(end + 1).is_some_and(|n| n.is_ascii_digit());
+        if c.is_ascii_digit() || between_digits {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Finds the punctuation mark starting at `i`: the table's marks, runs of dashes and ellipses,
+/// and ASCII punctuation used in Chinese text.
+fn punctuation(
+    chars: &[char],
+    i: usize,
+    dq: &mut bool,
+    sq: &mut bool,
+) -> Option<(&'static str, usize)> {
+    let c = chars[i];
+    // Runs: —— (one or more dashes), …… (one or more ellipsis chars, or three dots or more).
+    match c {
+        '—' | '―' | '─' => return Some(("——", run_end(chars, i, |x| x == c))),
+        '…' => return Some(("……", run_end(chars, i, |x| x == '…'))),
+        '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
+            return Some(("……", run_end(chars, i, |x| x == '.')));
+        }
+        _ => {}
+    }
+    let mut buf = String::new();
+    for len in (1..=LONGEST_PUNCTUATION.min(chars.len() - i)).rev() {
+        buf.clear();
+        buf.extend(&chars[i..i + len]);
+        if let Some((key, _)) = PUNCTUATION.get_entry(buf.as_str()) {
+            match *key {
+                "“" => *dq = true,
+                "”" => *dq = false,
+                "‘" => *sq = true,
+                "’" => *sq = false,
+                _ => {}
+            }
+            return Some((key, i + len));
+        }
+    }
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let next = chars.get(i + 1).copied();
+    let mark = match c {
+        ',' | '，' | '﹐' => "，",
+        ';' => "；",
+        ':' => "：",
+        '?' => "？",
+        '!' => "！",
+        '(' => "（",
+        ')' => "）",
+        '「' => "“",
+        '」' => "”",
+        '『' => "‘",
+        '』' => "’",
+        '•' | '・' | '‧' => "·",
+        '‐' | '‑' | '–' | '-' => "－",
+        // A full stop ends a sentence only before a space, a closing mark, a Han character or the
+        // end of the text (not in www.example.com or e.g.).
+        '.' if next.is_none_or(|n| {
+            n.is_whitespace() || is_han(n) || matches!(n, '"' | '\'' | ')' | '”' | '’' | '）')
+        }) =>
+        {
+            "。"
+        }
+        '"' => {
+            *dq = !*dq;
+            if *dq {
+                "“"
+            } else {
+                "”"
+            }
+        }
+        // An apostrophe between letters (don't) is not a quote.
+        '\'' if !(prev.is_some_and(|p| p.is_alphanumeric())
+            && next.is_some_and(|n| n.is_alphanumeric())) =>
+        {
+            *sq = !*sq;
+            if *sq {
+                "‘"
+            } else {
+                "’"
+            }
+        }
+        _ => return None,
+    };
+    Some((mark, i + 1))
+}
+
+/// Splits the Han run `chars[start..end]` into words: for each position, the path through the
+/// lexicon that maximises the product of word probabilities (characters not in the lexicon are
+/// words of their own with frequency 1).
+fn split_words(chars: &[char], start: usize, end: usize, tokens: &mut Vec<Token>) {
+    let n = end - start;
+    let log_total = (lexicon::total_frequency() as f64).ln();
+    // best[i] = (log probability of the best split of chars[start+i..end], length of its first word)
+    let mut best: Vec<(f64, usize)> = vec![(0.0, 0); n + 1];
+    let mut key = String::new();
+    for i in (0..n).rev() {
+        let mut choice = (f64::NEG_INFINITY, 1);
+        key.clear();
+        for len in 1..=(n - i).min(lexicon::longest_word()) {
+            key.push(chars[start + i + len - 1]);
+            let entry = lexicon::lookup(&key);
+            let freq = match entry {
+                Some(e) if e.is_word() => e.frequency().max(1),
+                None if len > 1 => break,
+                _ if len == 1 => 1,
+                _ => continue,
+            };
+            let score = (freq as f64).ln() - log_total + best[i + len].0;
+            if score > choice.0 {
+                choice = (score, len);
+            }
+        }
+        best[i] = choice;
+    }
+    let mut i = 0;
+    while i < n {
+        let len = best[i].1;
+        tokens.push(Token {
+            kind: TokenKind::Han,
+            start: start + i,
+            end: start + i + len,
+            mark: None,
+        });
+        i += len;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        segment(&chars)
+            .iter()
+            .map(|t| chars[t.start..t.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn scripts_are_split_into_runs() {
+        assert_eq!(
+            words("第3次用U盘，3.14"),
+            ["第", "3", "次", "用", "U", "盘", "，", "3.14"]
+        );
+    }
+
+    #[test]
+    fn han_runs_are_split_into_lexicon_words() {
+        assert_eq!(
+            words("我们阅读巧克力广告"),
+            ["我们", "阅读", "巧克力", "广告"]
+        );
+    }
+
+    #[test]
+    fn ascii_punctuation_maps_to_chinese_marks() {
+        let chars: Vec<char> = "他说\"好\".".chars().collect();
+        let marks: Vec<_> = segment(&chars).iter().filter_map(|t| t.mark).collect();
+        assert_eq!(marks, ["“", "”", "。"]);
+    }
+
+    #[test]
+    fn dashes_and_ellipses_are_one_mark() {
+        let chars: Vec<char> = "啊——好……".chars().collect();
+        let marks: Vec<_> = segment(&chars).iter().filter_map(|t| t.mark).collect();
+        assert_eq!(marks, ["——", "……"]);
+    }
+}

@@ -1,0 +1,24 @@
+//! Tables compiled by `build.rs` from `data/`.
+
+/// How a punctuation mark is spaced (`data/braille/punctuation.tsv`, braille-word-spacing.md R23–R24).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PunctClass {
+    /// Opening quote or bracket: a blank before it, none after it.
+    Open,
+    /// Closing quote or bracket: attaches to the word before it, a blank after it.
+    Close,
+    /// ，、；： and the like: attach left, always a blank after.
+    Medial,
+    /// 。？！: attach left, a blank after when [`crate::Options::blank_after_sentence_end`] is set.
+    Final,
+    /// Marks written inside a word with no blank on either side (· －).
+    Joiner,
+    /// Attaches left; spaced like a word after it.
+    Other,
+}
+
+include!(concat!(env!("OUT_DIR"), "/braille_tables.rs"));
+include!(concat!(env!("OUT_DIR"), "/char_readings.rs"));
+
+/// The lexicon blob (see `build.rs`, `lexicon_blob`).
+pub static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));

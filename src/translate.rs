@@ -1,0 +1,403 @@
+//! The pipeline: normalise → segment → read → spacing → cells → encode, and the result with its
+//! position maps.
+
+use std::ops::Range;
+
+use crate::cell::{Cell, Symbol};
+use crate::cells;
+use crate::encode::{encode, Format};
+use crate::normalise::{normalise, Normalised};
+use crate::options::{LowercaseSign, Options};
+use crate::read::read_word;
+use crate::segment::{is_han, segment, Token, TokenKind};
+use crate::spacing::{self, blank_between, Group, GroupKind};
+use crate::syllable::Syllable;
+
+/// A unit of input and output positions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Unicode scalar values (Python `str` indexes, Rust `chars()`).
+    #[default]
+    Scalar,
+    /// UTF-16 code units (Windows, Java, JavaScript, NVDA).
+    Utf16,
+    /// UTF-8 bytes (Rust `&str` byte offsets, C `char*`).
+    Byte,
+}
+
+/// What a [`Word`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WordKind {
+    /// A Chinese braille word (possibly with letters or digits joined to it).
+    Han,
+    /// Latin letters, digits and symbols.
+    Code,
+    /// A punctuation mark.
+    Punct,
+    /// A character with no braille form, passed through.
+    Other,
+}
+
+/// One braille word (or punctuation mark) of a translation, with its readings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// What the word is.
+    pub kind: WordKind,
+    /// Input range, in Unicode scalars.
+    pub input: Range<usize>,
+    /// Output range (symbols), without the blanks around it.
+    pub output: Range<usize>,
+    /// One reading per Han character of the word (`None` for a Han character without a reading);
+    /// empty for words without Han characters.
+    pub pinyin: Vec<Option<Syllable>>,
+}
+
+/// The result of a translation: the output symbols and exact maps between input and output.
+///
+/// Every output symbol maps to the input character it came from (a blank cell between words maps
+/// to the last character of the word before it); every input character maps to the first symbol
+/// written for it (a character that produced none, such as a combining mark folded into its base,
+/// maps to the symbol of the character before it). No position is ever -1.
+#[derive(Clone, Debug)]
+pub struct Translation {
+    text: String,
+    symbols: Vec<Symbol>,
+    /// Per output symbol: input index in scalars.
+    source: Vec<u32>,
+    /// Per input scalar: first output symbol.
+    first: Vec<u32>,
+    words: Vec<Word>,
+}
+
+impl Translation {
+    /// The input text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The output symbols (cells and passed-through characters).
+    pub fn symbols(&self) -> &[Symbol] {
+        &self.symbols
+    }
+
+    /// The output cells; a passed-through character is `None`.
+    pub fn cells(&self) -> impl Iterator<Item = Option<Cell>> + '_ {
+        self.symbols.iter().map(|s| s.cell())
+    }
+
+    /// The braille words and punctuation marks, in order.
+    pub fn words(&self) -> &[Word] {
+        &self.words
+    }
+
+    /// The output in `format`.
+    pub fn to_string_as(&self, format: Format) -> String {
+        encode(&self.symbols, format)
+    }
+
+    /// The output of one word in `format`.
+    pub fn word_braille(&self, word: &Word, format: Format) -> String {
+        encode(&self.symbols[word.output.clone()], format)
+    }
+
+    /// For every output symbol, the index of the input character it came from, in `unit`.
+    pub fn input_positions(&self, unit: Unit) -> Vec<usize> {
+        let offsets = self.unit_offsets(unit);
+        self.source.iter().map(|&s| offsets[s as usize]).collect()
+    }
+
+    /// For every input position in `unit` (every UTF-16 unit or byte of a character maps like the
+    /// character), the first output symbol written for it.
+    pub fn output_positions(&self, unit: Unit) -> Vec<usize> {
+        match unit {
+            Unit::Scalar => self.first.iter().map(|&f| f as usize).collect(),
+            Unit::Utf16 | Unit::Byte => {
+                let mut out = Vec::with_capacity(self.text.len());
+                for (c, &f) in self.text.chars().zip(&self.first) {
+                    let n = if unit == Unit::Utf16 {
+                        c.len_utf16()
+                    } else {
+                        c.len_utf8()
+                    };
+                    out.extend(std::iter::repeat_n(f as usize, n));
+                }
+                out
+            }
+        }
+    }
+
+    /// The output position of an input cursor given in `unit`. A cursor at or past the end of the
+    /// input maps to the end of the output.
+    pub fn cursor_to_output(&self, cursor: usize, unit: Unit) -> usize {
+        let scalar = self.to_scalar(cursor, unit);
+        self.first
+            .get(scalar)
+            .map_or(self.symbols.len(), |&f| f as usize)
+    }
+
+    /// The input position, in `unit`, of an output cursor (a routing key). A cursor at or past the
+    /// end of the output maps to the end of the input.
+    pub fn cursor_to_input(&self, cursor: usize, unit: Unit) -> usize {
+        let offsets = self.unit_offsets(unit);
+        match self.source.get(cursor) {
+            Some(&s) => offsets[s as usize],
+            None => *offsets.last().unwrap_or(&0),
+        }
+    }
+
+    /// Offsets of every scalar in `unit`, plus the total length at the end.
+    fn unit_offsets(&self, unit: Unit) -> Vec<usize> {
+        let mut offsets = Vec::with_capacity(self.first.len() + 1);
+        let mut at = 0;
+        for c in self.text.chars() {
+            offsets.push(at);
+            at += match unit {
+                Unit::Scalar => 1,
+                Unit::Utf16 => c.len_utf16(),
+                Unit::Byte => c.len_utf8(),
+            };
+        }
+        offsets.push(at);
+        offsets
+    }
+
+    fn to_scalar(&self, pos: usize, unit: Unit) -> usize {
+        if unit == Unit::Scalar {
+            return pos;
+        }
+        let offsets = self.unit_offsets(unit);
+        // The character containing `pos`.
+        match offsets.binary_search(&pos) {
+            Ok(k) => k,
+            Err(k) => k.saturating_sub(1),
+        }
+    }
+}
+
+/// The analysis shared by braille and pinyin: normalised text, tokens, readings and groups.
+pub(crate) struct Analysis {
+    pub norm: Normalised,
+    pub tokens: Vec<Token>,
+    /// Per normalised character: its reading (Han characters only).
+    pub readings: Vec<Option<Syllable>>,
+    pub groups: Vec<Group>,
+}
+
+pub(crate) fn analyse(text: &str) -> Analysis {
+    let norm = normalise(text);
+    let tokens = segment(&norm.chars);
+    let mut readings: Vec<Option<Syllable>> = vec![None; norm.chars.len()];
+    let mut buf = Vec::new();
+    for t in &tokens {
+        if t.kind == TokenKind::Han {
+            buf.clear();
+            read_word(&norm.chars[t.start..t.end], &mut buf);
+            readings[t.start..t.end].copy_from_slice(&buf);
+        }
+    }
+    let groups = spacing::group(&tokens, &norm.chars, &readings);
+    Analysis {
+        norm,
+        tokens,
+        readings,
+        groups,
+    }
+}
+
+/// Runs the whole pipeline.
+pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
+    let a = analyse(text);
+    let chars = &a.norm.chars;
+    let letter_sign = match opts.lowercase_sign {
+        LowercaseSign::Never => false,
+        LowercaseSign::Always => true,
+        LowercaseSign::InChineseText => chars.iter().any(|&c| is_han(c)),
+    };
+    let mut symbols: Vec<Symbol> = Vec::with_capacity(chars.len() * 3);
+    // Per symbol: normalised index.
+    let mut norm_source: Vec<u32> = Vec::with_capacity(chars.len() * 3);
+    let mut words = Vec::with_capacity(a.groups.len());
+    let mut cell_buf: Vec<Cell> = Vec::new();
+    let mut indexed: Vec<(usize, Cell)> = Vec::new();
+    let mut keep: Vec<bool> = Vec::new();
+    let mut prev_kind: Option<GroupKind> = None;
+    for g in &a.groups {
+        if let Some(p) = prev_kind {
+            if blank_between(p, g.kind, opts.blank_after_sentence_end) {
+                let last = *norm_source.last().unwrap_or(&0);
+                symbols.push(Symbol::Cell(Cell::BLANK));
+                norm_source.push(last);
+            }
+        }
+        prev_kind = Some(g.kind);
+        let out_start = symbols.len();
+        let tokens = &a.tokens[g.tokens.clone()];
+        let mut push = |sym: Symbol, at: usize| {
+            symbols.push(sym);
+            norm_source.push(at as u32);
+        };
+        // Syllables of the whole group, for the look-ahead of §10.2.7 and the abbreviations.
+        let group_range = tokens[0].start..tokens[tokens.len() - 1].end;
+        for t in tokens {
+            match t.kind {
+                TokenKind::Han => {
+                    let word = &chars[t.start..t.end];
+                    if opts.tone_retention_list {
+                        cells::retained_tones(word, &a.readings[t.start..t.end], &mut keep);
+                    } else {
+                        keep.clear();
+                        keep.resize(word.len(), false);
+                    }
+                    for (k, &c) in word.iter().enumerate() {
+                        let at = t.start + k;
+                        match a.readings[at] {
+                            Some(r) => {
+                                let next =
+                                    a.readings.get(at + 1).filter(|_| at + 1 < group_range.end);
+                                cell_buf.clear();
+                                cells::han_cells(
+                                    c,
+                                    &r,
+                                    next.and_then(|n| n.as_ref()),
+                                    keep[k],
+                                    opts,
+                                    &mut cell_buf,
+                                );
+                                for &cell in &cell_buf {
+                                    push(Symbol::Cell(cell), at);
+                                }
+                            }
+                            None => push(Symbol::Text(c), at),
+                        }
+                    }
+                }
+                TokenKind::Latin | TokenKind::Number => {
+                    indexed.clear();
+                    let run = &chars[t.start..t.end];
+                    if t.kind == TokenKind::Number {
+                        cells::number_cells(run, opts, &mut indexed);
+                    } else {
+                        // The letter sign goes before the first letters of a unit (not again
+                        // after each / in a path), and before letters straight after digits,
+                        // which would otherwise read as digits.
+                        let first_in_group = t.start == group_range.start;
+                        let after_number = !first_in_group && chars[t.start - 1].is_ascii_digit();
+                        cells::latin_cells(
+                            run,
+                            (letter_sign && first_in_group) || after_number,
+                            &mut indexed,
+                        );
+                    }
+                    for &(k, cell) in &indexed {
+                        push(Symbol::Cell(cell), t.start + k);
+                    }
+                }
+                TokenKind::Punct => {
+                    for &b in cells::punctuation_cells(t.mark.unwrap_or("")) {
+                        push(Symbol::Cell(Cell(b)), t.start);
+                    }
+                }
+                TokenKind::Symbol => push(cells::symbol(chars[t.start], opts), t.start),
+                TokenKind::Space => {
+                    for k in t.start..t.end {
+                        push(Symbol::Cell(Cell::BLANK), k);
+                    }
+                }
+                TokenKind::LineBreak | TokenKind::Other => {
+                    push(Symbol::Text(chars[t.start]), t.start)
+                }
+            }
+        }
+        let kind = match g.kind {
+            GroupKind::Han => Some(WordKind::Han),
+            GroupKind::Code => Some(WordKind::Code),
+            GroupKind::Punct(_) => Some(WordKind::Punct),
+            GroupKind::Other => Some(WordKind::Other),
+            GroupKind::Space | GroupKind::LineBreak => None,
+        };
+        if let Some(kind) = kind {
+            let pinyin = if kind == WordKind::Han {
+                group_range
+                    .clone()
+                    .filter(|&k| is_han(chars[k]))
+                    .map(|k| a.readings[k])
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            words.push(Word {
+                kind,
+                input: input_range(&a.norm, group_range.clone()),
+                output: out_start..symbols.len(),
+                pinyin,
+            });
+        }
+    }
+    // Map normalised indexes back to input scalars.
+    let source: Vec<u32> = norm_source
+        .iter()
+        .map(|&n| a.norm.source[n as usize])
+        .collect();
+    let mut first = vec![u32::MAX; a.norm.input_len];
+    for (j, &s) in source.iter().enumerate().rev() {
+        first[s as usize] = j as u32;
+    }
+    let mut last = 0;
+    for f in first.iter_mut() {
+        if *f == u32::MAX {
+            *f = last;
+        } else {
+            last = *f;
+        }
+    }
+    Translation {
+        text: text.to_string(),
+        symbols,
+        source,
+        first,
+        words,
+    }
+}
+
+/// The input range (scalars) of normalised characters `range`.
+fn input_range(norm: &Normalised, range: Range<usize>) -> Range<usize> {
+    let start = norm.source[range.start] as usize;
+    let end = norm
+        .source
+        .get(range.end)
+        .map_or(norm.input_len, |&s| s as usize);
+    start..end
+}
+
+/// The words and readings without writing braille.
+pub(crate) fn words_only(text: &str) -> Vec<Word> {
+    let a = analyse(text);
+    let mut words = Vec::with_capacity(a.groups.len());
+    for g in &a.groups {
+        let range = a.tokens[g.tokens.start].start..a.tokens[g.tokens.end - 1].end;
+        let kind = match g.kind {
+            GroupKind::Han => WordKind::Han,
+            GroupKind::Code => WordKind::Code,
+            GroupKind::Punct(_) => WordKind::Punct,
+            GroupKind::Other => WordKind::Other,
+            GroupKind::Space | GroupKind::LineBreak => continue,
+        };
+        let pinyin = if kind == WordKind::Han {
+            range
+                .clone()
+                .filter(|&k| is_han(a.norm.chars[k]))
+                .map(|k| a.readings[k])
+                .collect()
+        } else {
+            Vec::new()
+        };
+        words.push(Word {
+            kind,
+            input: input_range(&a.norm, range),
+            output: 0..0,
+            pinyin,
+        });
+    }
+    words
+}
