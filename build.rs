@@ -29,6 +29,10 @@ fn main() {
     braille_tables(&data.join("braille"), &mut code);
     fs::write(out.join("braille_tables.rs"), code).unwrap();
 
+    let mut code = String::new();
+    measure_words(&data.join("readings/measure-words.tsv"), &mut code);
+    fs::write(out.join("measure_words.rs"), code).unwrap();
+
     let order = read_char_order(&data.join("readings/char-order.tsv"));
     let mut code = String::new();
     char_readings(&order, &mut code);
@@ -245,6 +249,30 @@ fn braille_tables(dir: &Path, code: &mut String) {
     )
     .unwrap();
     writeln!(code, "pub static BRF: [u8; 64] = {brf:?};").unwrap();
+}
+
+/// `measure-words.tsv`: char → syllable code of its measure-word reading.
+fn measure_words(path: &Path, code: &mut String) {
+    let mut map = phf_codegen::Map::new();
+    let entries: Vec<(char, String)> = rows(path)
+        .iter()
+        .map(|r| {
+            (
+                r[0].chars().next().unwrap(),
+                Syllable::parse(&r[1]).unwrap().code().to_string(),
+            )
+        })
+        .collect();
+    for (c, v) in &entries {
+        map.entry(*c, v.as_str());
+    }
+    writeln!(code, "/// Measure-word readings used after a number.").unwrap();
+    writeln!(
+        code,
+        "pub static MEASURE_WORDS: phf::Map<char, u16> = {};",
+        map.build()
+    )
+    .unwrap();
 }
 
 /// `char-order.tsv`: char → readings, most frequent first (written by scripts/regen-data.py).

@@ -94,8 +94,8 @@ pub fn syllable_cells(s: &Syllable, mode: ToneMode, keep_tone: bool, out: &mut V
     }
 }
 
-/// The cells of a Han character of a braille word, given its reading and the next syllable in the
-/// same braille word. Returns `false` when the character has no reading (it is passed through).
+/// The cells of a Han character of a braille word, given its reading, the next syllable in the
+/// same braille word, and whether the retention list keeps its tone.
 pub fn han_cells(
     c: char,
     reading: &Syllable,

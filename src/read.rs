@@ -4,7 +4,8 @@
 use crate::lexicon;
 use crate::syllable::Syllable;
 use crate::tables::{
-    CANDIDATE_CHARS, CANDIDATE_CODES, CANDIDATE_OFFSETS, READING_BLOCKS, READING_BLOCK_INDEX,
+    CANDIDATE_CHARS, CANDIDATE_CODES, CANDIDATE_OFFSETS, MEASURE_WORDS, READING_BLOCKS,
+    READING_BLOCK_INDEX,
 };
 
 /// The default (most frequent) reading of a character, if it has one.
@@ -38,6 +39,14 @@ pub fn char_readings(c: char) -> Vec<Syllable> {
             .collect(),
         Err(_) => char_reading(c).into_iter().collect(),
     }
+}
+
+/// The measure-word reading of a character standing straight after a number (1只 zhī, 3种 zhǒng),
+/// from `data/readings/measure-words.tsv`.
+pub fn measure_word_reading(c: char) -> Option<Syllable> {
+    MEASURE_WORDS
+        .get(&c)
+        .and_then(|&code| Syllable::from_code(code))
 }
 
 /// Reads the word `chars` (all Han): one entry per character, `None` for a character without any

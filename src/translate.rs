@@ -8,7 +8,7 @@ use crate::cells;
 use crate::encode::{encode, Format};
 use crate::normalise::{normalise, Normalised};
 use crate::options::{LowercaseSign, Options};
-use crate::read::read_word;
+use crate::read::{measure_word_reading, read_word};
 use crate::segment::{is_han, segment, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::Syllable;
@@ -189,12 +189,20 @@ pub(crate) fn analyse(text: &str) -> Analysis {
     let tokens = segment(&norm.chars);
     let mut readings: Vec<Option<Syllable>> = vec![None; norm.chars.len()];
     let mut buf = Vec::new();
-    for t in &tokens {
-        if t.kind == TokenKind::Han {
-            buf.clear();
-            read_word(&norm.chars[t.start..t.end], &mut buf);
-            readings[t.start..t.end].copy_from_slice(&buf);
+    for (k, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Han {
+            continue;
         }
+        let after_number = k > 0 && tokens[k - 1].kind == TokenKind::Number;
+        if let Some(r) = measure_word_reading(norm.chars[t.start])
+            .filter(|_| after_number && t.end - t.start == 1)
+        {
+            readings[t.start] = Some(r);
+            continue;
+        }
+        buf.clear();
+        read_word(&norm.chars[t.start..t.end], &mut buf);
+        readings[t.start..t.end].copy_from_slice(&buf);
     }
     let groups = spacing::group(&tokens, &norm.chars, &readings);
     Analysis {
