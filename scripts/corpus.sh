@@ -6,16 +6,16 @@
 #
 # OUT defaults to target/corpus/manpages-zh.txt (relative to the repository root).
 # Every page (symlinked duplicates skipped) is rendered with groff (-mandoc, tbl,
-# -Tutf8, line length 80n), formatting removed with `col -bx`, in byte-sorted path
-# order. (Not `man -l`: for zh_CN pages man-db's CJK settings make groff 1.22.4's
-# troff loop forever on some pages, e.g. df.1.) Trailing spaces and
-# tabs are stripped and empty lines dropped; nothing else is filtered.
+# -Tutf8, line length 80n, left-adjusted, no hyphenation), formatting removed with
+# `col -bx`, in byte-sorted path order. (Not `man -l`: for zh_CN pages man-db adds
+# zh.tmac, and groff 1.22.4's troff then loops forever on some pages, e.g. df.1.)
+# Trailing spaces/tabs are stripped and empty lines dropped; nothing else is filtered.
 # --lines N writes only the first N lines that contain at least one Han character.
 # Works non-interactively (installs manpages-zh, groff-base, bsdextrautils
 # with apt-get when missing; needs root or sudo for that).
 set -euo pipefail
 
-usage() { sed -n '2,14s/^# \{0,1\}//p' "$0"; }
+usage() { awk 'NR==1{next} /^#/{sub(/^# ?/,"");print;next} {exit}' "$0"; }
 
 OUT=""
 LINES_N=""
@@ -82,12 +82,14 @@ npages=$(wc -l < "$TMP/list")
 # Number each page so the parallel renders can be re-assembled in list order.
 awk '{ printf "%05d\t%s\n", NR, $0 }' "$TMP/list" > "$TMP/numbered"
 mkdir -p "$TMP/r"
+# Left-adjust (no justification padding between words) and never hyphenate.
+printf '.ad l\n.nh\n' > "$TMP/plain.tmac"
 render_one() {   # $1 = "NNNNN<TAB>relative/path"
     local n="${1%%$'\t'*}" p="${1#*$'\t'}"
     # Pages are UTF-8 (-K utf-8 for preconv); tbl always on (a no-op without .TS).
     # timeout: guard against a formatter that never ends.
     zcat -f -- "$MANDIR/$p" \
-        | timeout 60 groff -K utf-8 -t -mandoc -Tutf8 -rLL=80n -rLT=80n -P-c 2>/dev/null \
+        | timeout 60 groff -K utf-8 -t -mandoc -Tutf8 -rLL=80n -rLT=80n -rHY=0 -M"$TMP" -mplain -P-c 2>/dev/null \
         | col -bx > "$TMP/r/$n.txt" || true
 }
 export -f render_one

@@ -58,6 +58,15 @@ DEV_WEIGHT = 1.0
 PHRASE_WEIGHT = 0.5
 FIRST_BONUS = 0.25
 
+# di.txt (地 -> de) entries that are wrong as a whole: 地 there is the noun dì (落地灯 "floor lamp",
+# 德州地区 "Dezhou region", 老地方, 在内地 "in the mainland", 随地 "anywhere", ...). They are ignored
+# (pypinyin's reading is kept where it has the word); every other di.txt reading wins, after the
+# mechanical repairs in build_lexicon (地地, and dì -> de corruption of other characters).
+DI_EXCEPTIONS = {
+    "落地灯", "德配天地", "德州地区", "危险地方", "没动地方", "等地方", "等地租", "等地部分地区",
+    "老地方等", "向地球地", "登上陆地", "不得随地吐痰", "不得随地大小便", "在内地", "祖国内地",
+}
+
 TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 
 HAN_RANGES = (
@@ -199,7 +208,7 @@ def char_table(chars_raw):
     return table
 
 
-def normalise_phrase(word, reading, table, inventory):
+def normalise_phrase(word, reading):
     """reading: list of per-char lists of tone-mark syllables. Returns list of tone3 or None."""
     if len(reading) != len(word):
         note("phrase dropped: syllable count != char count", word)
@@ -218,10 +227,6 @@ def normalise_phrase(word, reading, table, inventory):
         if c == "不" and t[:-1] == "bu" and t != "bu4":
             note("不 sandhi tone -> bu4", f"{word} {t}")
             t = "bu4"
-        if t[:-1] not in inventory:
-            note("phrase syllable not in pinyin-data's syllable inventory", f"{word} {c}={t}")
-        elif t not in table.get(c, ()):
-            note("phrase reading not among the char's pinyin-data readings", f"{word} {c}={t}")
         out.append(t)
     return out
 
@@ -234,12 +239,37 @@ def build_lexicon(jieba, phrases, di, table):
             if not all_han(word):
                 note(f"{source}: phrase with non-Han chars skipped", word)
                 continue
-            r = normalise_phrase(word, reading, table, inventory)
+            r = normalise_phrase(word, reading)
             if r is None:
+                continue
+            if source == "di":
+                # di.txt was made by replacing "dì" with "de" in whole readings, so other characters
+                # read dì/dìng came out as de/deng without tone (定 deng5, 第 de5, 帝 de5, 递 de5).
+                # Restore the pinyin-data reading "di…4" when the corrupted one is not a reading of the char.
+                for n, c in enumerate(word):
+                    t = r[n]
+                    if c != "地" and t.startswith("de") and t.endswith("5") and t not in table.get(c, ()):
+                        fixed = "di" + t[2:-1] + "4"
+                        if fixed in table.get(c, ()):
+                            note("di.txt corrupted dì restored", f"{word} {c}={t}->{fixed}")
+                            r[n] = fixed
+                # "X地地" (欢天喜地地, 外地地): di.txt reads both 地 as de; the first is the noun dì.
+                for n in range(len(word) - 1):
+                    if word[n] == "地" == word[n + 1] and r[n] == "de5":
+                        note("di.txt 地地: first 地 de5 -> di4", word)
+                        r[n] = "di4"
+            if source == "di" and word in DI_EXCEPTIONS:
+                note("di.txt entry ignored (DI_EXCEPTIONS)", f"{word} {' '.join(r)}")
                 continue
             if source == "di" and word in merged and merged[word] != r:
                 note("di.txt overrides pypinyin reading", f"{word} {' '.join(merged[word])} -> {' '.join(r)}")
             merged[word] = r
+    for word, r in merged.items():
+        for c, t in zip(word, r):
+            if t[:-1] not in inventory:
+                note("phrase syllable not in pinyin-data's syllable inventory", f"{word} {c}={t}")
+            elif t not in table.get(c, ()):
+                note("phrase reading not among the char's pinyin-data readings", f"{word} {c}={t}")
     words = {}
     for word, (freq, pos) in jieba.items():
         if not all_han(word):

@@ -293,10 +293,17 @@ impl Reader<'_> {
             return self.read_syllable_with_initial(c);
         }
         if let Some(fin) = final_of(c) {
+            let start = self.pos;
             self.pos += 1;
-            let start = self.pos - 1;
             let (len, tones) = self.tone_after(None, fin);
             self.pos = start;
+            // A bare ⠢ without a tone cell is o (10.2.6: o omits every tone) or a neutral e; with a
+            // tone cell it can only be e. A bare ⠼ that starts no number is the nasal ng/n (嗯).
+            let (fin, tones) = match fin {
+                Final::E if len == 0 => (Final::O, vec![1, 2, 3, 4, 5]),
+                Final::Eng => (Final::Ng, tones),
+                _ => (fin, tones),
+            };
             let text = Syllable {
                 initial: None,
                 fin,
@@ -334,6 +341,11 @@ impl Reader<'_> {
         let fin = next.and_then(final_of);
         if let Some(fin) = fin {
             let initial = initial_of(c, Some(fin));
+            // ⠢ is o after b p m f, e elsewhere.
+            let fin = match (fin, initial) {
+                (Final::E, Some(Initial::B | Initial::P | Initial::M | Initial::F)) => Final::O,
+                _ => fin,
+            };
             let s = Syllable {
                 initial,
                 fin,

@@ -70,9 +70,14 @@ impl Cell {
         (self.0 < 64).then(|| char::from(BRF[self.0 as usize]))
     }
 
-    /// The cell of a BRF character (letters in either case).
+    /// The cell of a BRF character. The lower-case range `` ` a–z { | } ~ `` reads like
+    /// `@ A–Z [ \ ] ^`, as in North American ASCII braille.
     pub fn from_brf(c: char) -> Option<Cell> {
-        let c = c.to_ascii_uppercase();
+        let c = if ('`'..='~').contains(&c) {
+            char::from(c as u8 - 0x20)
+        } else {
+            c
+        };
         BRF.iter()
             .position(|&b| b as char == c)
             .map(|p| Cell(p as u8))

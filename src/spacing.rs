@@ -96,6 +96,8 @@ pub fn blank_between(prev: GroupKind, next: GroupKind, blank_after_sentence_end:
     match (prev, next) {
         (Space | LineBreak, _) | (_, Space | LineBreak) => false,
         (Punct(P::Open | P::Joiner), _) => false,
+        // A blank always follows ，、；： (scheme §6.2): ⠐ must not run into the next cell.
+        (Punct(P::Medial), _) => true,
         (_, Punct(P::Open)) => true,
         (_, Punct(_)) => false,
         (Punct(P::Final), _) => blank_after_sentence_end,

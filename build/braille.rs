@@ -1,0 +1,192 @@
+//! `data/braille/*.tsv`: cells of initials, finals, tones, punctuation, abbreviations, the
+//! tone-retention list and the BRF code.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::syllable::{Final, Initial, Syllable};
+use crate::tsv::{bytes_literal, cells, dots, rows};
+
+pub fn tables(dir: &Path) -> String {
+    let mut code = String::new();
+    let code = &mut code;
+    let initials: HashMap<String, u8> = rows(&dir.join("initials.tsv"))
+        .into_iter()
+        .map(|r| (r[0].clone(), dots(&r[1])))
+        .collect();
+    let initial_cells: Vec<String> = Initial::ALL
+        .iter()
+        .map(|i| format!("0x{:02x}", initials[i.as_str()]))
+        .collect();
+    writeln!(code, "/// Cell of each initial, in `Initial::ALL` order.").unwrap();
+    writeln!(
+        code,
+        "pub static INITIAL_CELLS: [u8; 21] = [{}];",
+        initial_cells.join(", ")
+    )
+    .unwrap();
+
+    let finals: HashMap<String, u8> = rows(&dir.join("finals.tsv"))
+        .into_iter()
+        .map(|r| (r[0].clone(), dots(&r[1])))
+        .collect();
+    let final_cells: Vec<String> = Final::ALL
+        .iter()
+        .map(|f| {
+            format!(
+                "0x{:02x}",
+                finals
+                    .get(f.name())
+                    .unwrap_or_else(|| panic!("no cell for final {}", f.name()))
+            )
+        })
+        .collect();
+    writeln!(
+        code,
+        "/// Cell of each final, in `Final::ALL` order (0 = not written)."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static FINAL_CELLS: [u8; {}] = [{}];",
+        final_cells.len(),
+        final_cells.join(", ")
+    )
+    .unwrap();
+
+    let tones: HashMap<String, u8> = rows(&dir.join("tones.tsv"))
+        .into_iter()
+        .map(|r| (r[0].clone(), dots(&r[1])))
+        .collect();
+    let tone_cells: Vec<String> = (1..=4)
+        .map(|t| format!("0x{:02x}", tones[&t.to_string()]))
+        .collect();
+    writeln!(code, "/// Cells of tones 1–4.").unwrap();
+    writeln!(
+        code,
+        "pub static TONE_CELLS: [u8; 4] = [{}];",
+        tone_cells.join(", ")
+    )
+    .unwrap();
+
+    // Punctuation: mark → (cells, class)
+    let mut map = phf_codegen::Map::new();
+    let mut entries = Vec::new();
+    for r in rows(&dir.join("punctuation.tsv")) {
+        let class = match r[2].as_str() {
+            "open" => "PunctClass::Open",
+            "close" => "PunctClass::Close",
+            "medial" => "PunctClass::Medial",
+            "final" => "PunctClass::Final",
+            "joiner" => "PunctClass::Joiner",
+            "other" => "PunctClass::Other",
+            c => panic!("unknown punctuation class {c}"),
+        };
+        entries.push((
+            r[0].clone(),
+            format!("({}, {class})", bytes_literal(&cells(&r[1]))),
+        ));
+    }
+    for (k, v) in &entries {
+        map.entry(k.as_str(), v.as_str());
+    }
+    writeln!(code, "/// Punctuation marks: cells and spacing class.").unwrap();
+    writeln!(
+        code,
+        "pub static PUNCTUATION: phf::Map<&'static str, (&'static [u8], PunctClass)> = {};",
+        map.build()
+    )
+    .unwrap();
+    let longest = entries
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(1);
+    writeln!(code, "pub const LONGEST_PUNCTUATION: usize = {longest};").unwrap();
+
+    // Abbreviations: char → (syllable code, [national, before zero initial, current toned, current untoned])
+    let mut map = phf_codegen::Map::new();
+    let mut entries = Vec::new();
+    for r in rows(&dir.join("abbreviations.tsv")) {
+        let c = r[0].chars().next().unwrap();
+        let s = Syllable::parse(&r[1]).unwrap();
+        let forms: Vec<String> = r[2..6]
+            .iter()
+            .map(|f| {
+                if f == "-" {
+                    "&[]".to_string()
+                } else {
+                    bytes_literal(&cells(f))
+                }
+            })
+            .collect();
+        entries.push((c, format!("({}, [{}])", s.code(), forms.join(", "))));
+    }
+    for (k, v) in &entries {
+        map.entry(*k, v.as_str());
+    }
+    writeln!(
+        code,
+        "/// Abbreviated characters: reading and their forms (empty = the plain syllable)."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static ABBREVIATIONS: phf::Map<char, (u16, [&'static [u8]; 4])> = {};",
+        map.build()
+    )
+    .unwrap();
+
+    // Tone retention (10.2.8): word → syllable codes
+    let mut map = phf_codegen::Map::new();
+    let mut entries = Vec::new();
+    for r in rows(&dir.join("tone-retention.tsv")) {
+        let codes: Vec<String> = r[1]
+            .split(' ')
+            .map(|p| Syllable::parse(p).unwrap().code().to_string())
+            .collect();
+        entries.push((r[0].clone(), format!("&[{}]", codes.join(", "))));
+    }
+    for (k, v) in &entries {
+        map.entry(k.as_str(), v.as_str());
+    }
+    writeln!(
+        code,
+        "/// Words whose syllables keep their tone cell (reported §10.2.8)."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static TONE_RETENTION: phf::Map<&'static str, &'static [u16]> = {};",
+        map.build()
+    )
+    .unwrap();
+
+    // BRF: cell → ASCII
+    let mut brf = [0u8; 64];
+    let mut seen = [false; 64];
+    for r in rows(&dir.join("brf.tsv")) {
+        let ascii = if r[0] == "sp" {
+            b' '
+        } else {
+            r[0].as_bytes()[0]
+        };
+        let cell = dots(&r[1]);
+        assert!(
+            cell < 64 && !seen[cell as usize],
+            "brf.tsv: cell {} twice",
+            r[1]
+        );
+        seen[cell as usize] = true;
+        brf[cell as usize] = ascii;
+    }
+    assert!(seen.iter().all(|s| *s), "brf.tsv must define all 64 cells");
+    writeln!(
+        code,
+        "/// North American ASCII braille character of each 6-dot cell."
+    )
+    .unwrap();
+    writeln!(code, "pub static BRF: [u8; 64] = {brf:?};").unwrap();
+    code.clone()
+}

@@ -1,0 +1,53 @@
+//! Compiles the plain-text tables in `data/` into static Rust data (see `src/tables.rs`).
+//! One file per table family:
+//!
+//! * `braille.rs`: `data/braille/*.tsv` → small arrays and `phf` maps (`braille_tables.rs`).
+//! * `readings.rs`: per-character readings (the `pinyin` crate's pinyin-data, reordered by
+//!   `data/readings/char-order.tsv`) → dense blocks of syllable codes (`char_readings.rs`), and
+//!   the measure-word readings (`measure_words.rs`).
+//! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding a hash table of words and
+//!   their prefixes, frequencies, POS tags and readings (`lexicon.bin`), read without parsing at
+//!   start-up.
+
+use std::env;
+use std::fs;
+use std::path::PathBuf;
+
+#[allow(dead_code)]
+#[path = "../src/syllable.rs"]
+mod syllable;
+
+mod braille;
+mod lexicon;
+mod readings;
+mod tsv;
+
+fn main() {
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    let data = manifest.join("data");
+    println!("cargo:rerun-if-changed=src/syllable.rs");
+    println!("cargo:rerun-if-changed=build");
+
+    fs::write(
+        out.join("braille_tables.rs"),
+        braille::tables(&data.join("braille")),
+    )
+    .unwrap();
+    fs::write(
+        out.join("measure_words.rs"),
+        readings::measure_words(&data.join("readings/measure-words.tsv")),
+    )
+    .unwrap();
+    let order = readings::char_order(&data.join("readings/char-order.tsv"));
+    fs::write(
+        out.join("char_readings.rs"),
+        readings::char_readings(&order),
+    )
+    .unwrap();
+    fs::write(
+        out.join("lexicon.bin"),
+        lexicon::blob(&data.join("lexicon/words.tsv")),
+    )
+    .unwrap();
+}
