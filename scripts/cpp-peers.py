@@ -103,20 +103,20 @@ def is_han(c):
 
 # ---------------------------------------------------------------- readers
 
-def align_pypinyin(sent, items):
-    """pypinyin returns one item per Han char, one item per run of other text.
-    Returns a list with one reading (or None) per character of sent, or None if the
-    returned items cannot be laid over the sentence."""
+def align_runs(sent, readings):
+    """Lay readers' output over the sentence. pypinyin returns one item per Han char and
+    one item per run of other text; g2pM with char_split=False returns one reading per
+    Han char and glues consecutive other characters (and Han chars it has no reading
+    for) into one item. An item that equals the text at the current position is such a
+    literal run (a reading is Latin, the text there is Han, so they cannot be confused);
+    anything else is the reading of one character. Returns one reading (or None) per
+    character of sent, or None if the items do not cover the sentence exactly."""
     out = []
     pos = 0
-    for item in items:
-        r = item[0]
-        if pos >= len(sent):
+    for r in readings:
+        if pos >= len(sent) or not r:
             return None
-        if not is_han(sent[pos]) or (not r.isascii() and sent.startswith(r, pos)):
-            # a non-Han run (kept as it is), or a Han char pypinyin has no reading for
-            if not sent.startswith(r, pos):
-                return None
+        if sent.startswith(r, pos):
             out.extend([None] * len(r))
             pos += len(r)
         else:
@@ -133,7 +133,7 @@ def run_pypinyin(items):
     t0 = time.perf_counter()
     for sent, idx, _, _ in items:
         res = pinyin(sent, style=Style.TONE3, neutral_tone_with_five=True)
-        per_char = align_pypinyin(sent, res)
+        per_char = align_runs(sent, [item[0] for item in res])
         if per_char is None:
             # Should not happen; score the char on its own rather than guess an offset.
             fallback += 1
@@ -160,11 +160,12 @@ def run_g2pm(items):
     t0 = time.perf_counter()
     for sent, idx, _, _ in items:
         out = model(sent, tone=True, char_split=False)
-        if len(out) != len(sent):
+        per_char = out if len(out) == len(sent) else align_runs(sent, out)
+        if per_char is None:
             bad += 1
             preds.append(None)
         else:
-            preds.append(out[idx])
+            preds.append(per_char[idx])
     dt = time.perf_counter() - t0
     try:
         from importlib.metadata import version
@@ -173,7 +174,7 @@ def run_g2pm(items):
         v = "?"
     note = f"g2pM {v}; model load {t_load:.2f} s excluded"
     if bad:
-        note += f"; {bad} outputs of the wrong length"
+        note += f"; {bad} outputs that could not be aligned"
     return preds, dt, note
 
 
