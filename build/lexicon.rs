@@ -30,7 +30,8 @@ struct LexEntry {
 ///          reading offset (24 bits) | reading length (5) | flags (3: bit0 word, bit1 has reading)
 /// then the POS names ('\n'-separated), the key strings, the u16 syllable codes, the u32 slots
 /// (entry index + 1, 0 = empty; linear probing).
-pub fn blob(path: &Path) -> Vec<u8> {
+/// The blob, and the POS tag names indexed by the ids stored in it.
+pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>) {
     let mut entries: BTreeMap<String, LexEntry> = BTreeMap::new();
     let mut pos_names: Vec<String> = vec![String::new()];
     let mut bad_readings = 0;
@@ -145,5 +146,5 @@ pub fn blob(path: &Path) -> Vec<u8> {
     for s in &slots {
         blob.extend_from_slice(&s.to_le_bytes());
     }
-    blob
+    (blob, pos_names)
 }

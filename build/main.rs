@@ -8,6 +8,7 @@
 //! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding a hash table of words and
 //!   their prefixes, frequencies, POS tags and readings (`lexicon.bin`), read without parsing at
 //!   start-up.
+//! * `spacing.rs`: `data/spacing/*.tsv` → the word classes and word lists of the spacing rules.
 
 use std::env;
 use std::fs;
@@ -20,6 +21,7 @@ mod syllable;
 mod braille;
 mod lexicon;
 mod readings;
+mod spacing;
 mod tsv;
 
 fn main() {
@@ -45,9 +47,20 @@ fn main() {
         readings::char_readings(&order),
     )
     .unwrap();
+    let (blob, pos_names) = lexicon::blob(&data.join("lexicon/words.tsv"));
+    fs::write(out.join("lexicon.bin"), blob).unwrap();
     fs::write(
-        out.join("lexicon.bin"),
-        lexicon::blob(&data.join("lexicon/words.tsv")),
+        out.join("lexicon_pos.rs"),
+        format!(
+            "/// POS tag names by id.\npub static LEXICON_POS: [&str; {}] = {:?};\n",
+            pos_names.len(),
+            pos_names
+        ),
+    )
+    .unwrap();
+    fs::write(
+        out.join("spacing_tables.rs"),
+        spacing::tables(&data.join("spacing")),
     )
     .unwrap();
 }

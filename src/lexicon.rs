@@ -2,7 +2,7 @@
 //! segmentation and reading (built by `build.rs` from `data/lexicon/words.tsv`).
 
 use crate::syllable::Syllable;
-use crate::tables::LEXICON;
+use crate::tables::{LEXICON, LEXICON_POS};
 
 /// A lexicon entry found by [`lookup`].
 #[derive(Clone, Copy, Debug)]
@@ -81,6 +81,14 @@ impl Entry {
     /// The word's frequency in the source corpus (0 for a prefix).
     pub fn frequency(&self) -> u32 {
         record(self.record, 1) & 0xff_ffff
+    }
+
+    /// The part-of-speech tag (jieba's tag set), or "" when none is known.
+    pub fn pos(&self) -> &'static str {
+        LEXICON_POS
+            .get((record(self.record, 1) >> 24) as usize)
+            .copied()
+            .unwrap_or("")
     }
 
     /// The phrase reading, one syllable per character, if the lexicon has one.

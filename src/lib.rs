@@ -43,6 +43,7 @@ pub use cells::tone_omitted;
 pub use encode::Format;
 pub use options::{DecimalPoint, LowercaseSign, Options, SymbolMode, ToneMode};
 pub use read::{char_reading, char_readings};
+pub use spacing::{IdiomSpacing, SpacingOptions};
 pub use syllable::{Final, Initial, Syllable, SyllableError, Tone};
 pub use translate::{Translation, Unit, Word, WordKind};
 
@@ -120,6 +121,6 @@ impl Translator {
     /// assert_eq!(p, [vec!["wo3", "men5"], vec!["qu4"], vec!["yin2", "hang2"], vec![]]);
     /// ```
     pub fn to_pinyin(&self, text: &str) -> Vec<Word> {
-        translate::words_only(text)
+        translate::words_only(text, &self.options)
     }
 }

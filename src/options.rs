@@ -1,6 +1,7 @@
 //! Translation options. Every rule that `../shared/docs` marks INFERRED or UNKNOWN is a named
 //! option here, with the documents' recommended default.
 
+use crate::spacing::SpacingOptions;
 use crate::Error;
 
 /// Which tones are written.
@@ -94,6 +95,8 @@ pub struct Options {
     pub decimal_point: DecimalPoint,
     /// ASCII symbols without a Chinese braille form.
     pub symbols: SymbolMode,
+    /// The word-spacing rules left INFERRED or UNKNOWN by the sources.
+    pub spacing: SpacingOptions,
 }
 
 impl Default for Options {
@@ -107,6 +110,7 @@ impl Default for Options {
             lowercase_sign: LowercaseSign::InChineseText,
             decimal_point: DecimalPoint::Dot3,
             symbols: SymbolMode::ComputerBraille,
+            spacing: SpacingOptions::default(),
         }
     }
 }

@@ -220,6 +220,18 @@ fn punctuation(
 /// lexicon that maximises the product of word probabilities (characters not in the lexicon are
 /// words of their own with frequency 1).
 fn split_words(chars: &[char], start: usize, end: usize, tokens: &mut Vec<Token>) {
+    split_words_up_to(chars, start, end, usize::MAX, tokens);
+}
+
+/// Splits `chars[start..end]` like [`segment`] does, using only lexicon words of at most
+/// `max_len` characters (the spacing stage uses it to divide long words into their parts).
+pub fn split_words_up_to(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    max_len: usize,
+    tokens: &mut Vec<Token>,
+) {
     let n = end - start;
     let log_total = (lexicon::total_frequency() as f64).ln();
     // best[i] = (log probability of the best split of chars[start+i..end], length of its first word)
@@ -228,7 +240,7 @@ fn split_words(chars: &[char], start: usize, end: usize, tokens: &mut Vec<Token>
     for i in (0..n).rev() {
         let mut choice = (f64::NEG_INFINITY, 1);
         key.clear();
-        for len in 1..=(n - i).min(lexicon::longest_word()) {
+        for len in 1..=(n - i).min(lexicon::longest_word()).min(max_len) {
             key.push(chars[start + i + len - 1]);
             let entry = lexicon::lookup(&key);
             let freq = match entry {

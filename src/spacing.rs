@@ -1,5 +1,18 @@
 //! Stage 4: word spacing (分词连写). Groups tokens into braille words and decides where blank
-//! cells go between them (braille-word-spacing.md).
+//! cells go between them, by the rules R1–R26 of `braille-word-spacing.md` applied in the
+//! priority order of its section H:
+//!
+//! 1. lexicon words (R1), the GF 0019-2018 §12.2 example words and AABB forms (R4c);
+//! 2. prefixes, suffixes and 们 (R5, R6, R26);
+//! 3. particles: 的/地/得 (R10), 了/着/过 and modal particles (R11);
+//! 4. monosyllabic verb + complement (R13);
+//! 5. the monosyllable joins of R8 and R9, only between two single syllables still apart;
+//! 6. numbers, measure words, ordinals, dates, fractions, names, places, reduplication (R4a, R7,
+//!    R14–R18).
+//!
+//! Before the joins, words of more than four syllables are divided into their parts (R3) and,
+//! by option, idioms into 2 + 2 (R19). Joins of steps 4–6 never make a word longer than
+//! [`SpacingOptions::max_syllables`].
 //!
 //! This stage runs before the cells are written because two cell rules look at the braille word:
 //! §10.2.7 (an apical syllable before a zero-initial one in the same word keeps its tone) and the
@@ -7,14 +20,75 @@
 
 use std::ops::Range;
 
-use crate::segment::{Token, TokenKind};
+use crate::lexicon;
+use crate::segment::{split_words_up_to, Token, TokenKind};
 use crate::syllable::{Syllable, NEUTRAL};
-use crate::tables::{PunctClass, PUNCTUATION};
+use crate::tables::{PunctClass, CHAR_CLASSES, GF_LONGEST, GF_WORDS, PUNCTUATION, SURNAMES};
+
+/// How four-character idioms are written (R19, INFERRED).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum IdiomSpacing {
+    /// As one braille word (风平浪静), as braille authorities recommend.
+    #[default]
+    Joined,
+    /// As two words of two syllables (风平 浪静).
+    TwoPlusTwo,
+}
+
+/// The word-spacing rules that the sources leave INFERRED or UNKNOWN, each with the default of
+/// `braille-word-spacing.md`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SpacingOptions {
+    /// R3: divide words of more than four syllables into their parts (中华 人民 共和国).
+    pub split_long_words: bool,
+    /// R8: degree adverb + adjective (很好), noun + localizer (山上), 每/各 + noun (每年), when both
+    /// are single syllables.
+    pub join_monosyllables: bool,
+    /// R9: 不/没/别 + a monosyllabic verb or adjective (不去).
+    pub join_negation: bool,
+    /// R11: sentence-final and modal particles (吗 呢 吧 啊 …) join the word before them.
+    pub join_modal_particles: bool,
+    /// R12: a monosyllabic preposition + a monosyllabic noun (在家). Off: UNKNOWN, pinyin separates.
+    pub join_preposition_noun: bool,
+    /// R14: a monosyllabic numeral or 这/那/哪 + a monosyllabic measure word (一个, 两本, 这只).
+    pub join_numeral_measure: bool,
+    /// R15: 第/初 + a number (第一, 第3).
+    pub join_ordinals: bool,
+    /// R16: a digit run + a date or time unit (2018年, 7月).
+    pub join_dates: bool,
+    /// R17: a surname + a given name the lexicon tags as a name (李 + 华).
+    pub join_names: bool,
+    /// R18: a place name + a monosyllabic generic (北京市, 洞庭湖).
+    pub join_place_generics: bool,
+    /// R19: four-character idioms.
+    pub idioms: IdiomSpacing,
+    /// The longest word the joins of steps 4–6 may make, in syllables ("about 4", section H).
+    pub max_syllables: usize,
+}
+
+impl Default for SpacingOptions {
+    fn default() -> Self {
+        SpacingOptions {
+            split_long_words: true,
+            join_monosyllables: true,
+            join_negation: true,
+            join_modal_particles: true,
+            join_preposition_noun: false,
+            join_numeral_measure: true,
+            join_ordinals: true,
+            join_dates: true,
+            join_names: true,
+            join_place_generics: true,
+            idioms: IdiomSpacing::Joined,
+            max_syllables: 4,
+        }
+    }
+}
 
 /// What a group of tokens is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupKind {
-    /// A braille word: Han words joined by the spacing rules.
+    /// A braille word with Han characters.
     Han,
     /// Latin letters, numbers and ASCII symbols written together (`U`, `3.14`, `/etc/passwd`).
     Code,
@@ -37,54 +111,448 @@ pub struct Group {
     pub tokens: Range<usize>,
 }
 
-fn is_particle_de(token: &Token, chars: &[char], readings: &[Option<Syllable>]) -> bool {
-    token.kind == TokenKind::Han
-        && token.end - token.start == 1
-        && chars[token.start] == '的'
-        && readings[token.start].is_some_and(|s| s.tone == NEUTRAL)
+/// Word classes of single characters (`data/spacing/classes.tsv`), as bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+enum Class {
+    Prefix = 0,
+    Title,
+    Ordinal,
+    Suffix,
+    Structural,
+    Aspect,
+    Modal,
+    Complement,
+    Degree,
+    Negation,
+    Determiner,
+    Localizer,
+    Numeral,
+    Demonstrative,
+    Measure,
+    Unit,
+    Generic,
+    Preposition,
 }
 
-/// Groups the tokens into braille words: every Han word is a braille word, and the particle 的
-/// joins the word before it (R10).
-pub fn group(tokens: &[Token], chars: &[char], readings: &[Option<Syllable>]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::with_capacity(tokens.len());
-    for (i, t) in tokens.iter().enumerate() {
-        let kind = match t.kind {
-            TokenKind::Han => GroupKind::Han,
-            TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
-            TokenKind::Punct => GroupKind::Punct(
-                PUNCTUATION
-                    .get(t.mark.unwrap_or(""))
-                    .map_or(PunctClass::Other, |p| p.1),
-            ),
-            TokenKind::Space => GroupKind::Space,
-            TokenKind::LineBreak => GroupKind::LineBreak,
-            TokenKind::Other => GroupKind::Other,
+fn has_class(c: char, class: Class) -> bool {
+    CHAR_CLASSES
+        .get(&c)
+        .is_some_and(|bits| bits & (1 << class as u32) != 0)
+}
+
+/// A braille word being built: a run of tokens.
+#[derive(Clone, Debug)]
+struct Unit {
+    kind: GroupKind,
+    tokens: Range<usize>,
+    chars: Range<usize>,
+    syllables: usize,
+    /// Whether a spacing rule made it (then it is no longer a "single syllable still apart").
+    joined: bool,
+}
+
+struct Context<'a> {
+    chars: &'a [char],
+    tokens: &'a [Token],
+    readings: &'a [Option<Syllable>],
+}
+
+impl Context<'_> {
+    fn text(&self, u: &Unit) -> String {
+        self.chars[u.chars.clone()].iter().collect()
+    }
+
+    /// The single character of a one-character Han unit that no rule has joined.
+    fn single(&self, u: &Unit) -> Option<char> {
+        (u.kind == GroupKind::Han && !u.joined && u.chars.len() == 1)
+            .then(|| self.chars[u.chars.start])
+    }
+
+    fn single_of(&self, u: &Unit, class: Class) -> Option<char> {
+        self.single(u).filter(|&c| has_class(c, class))
+    }
+
+    /// The lexicon's POS tag of a unit that is one lexicon word.
+    fn pos(&self, u: &Unit) -> &'static str {
+        if u.kind != GroupKind::Han || u.joined || u.tokens.len() != 1 {
+            return "";
+        }
+        lexicon::lookup(&self.text(u))
+            .filter(|e| e.is_word())
+            .map_or("", |e| e.pos())
+    }
+
+    fn neutral(&self, u: &Unit) -> bool {
+        self.readings[u.chars.start].is_some_and(|r| r.tone == NEUTRAL)
+    }
+
+    fn all_numerals(&self, u: &Unit) -> bool {
+        u.kind == GroupKind::Han
+            && self.chars[u.chars.clone()]
+                .iter()
+                .all(|&c| has_class(c, Class::Numeral))
+    }
+
+    fn is_digits(&self, u: &Unit) -> bool {
+        u.kind == GroupKind::Code
+            && u.tokens.len() == 1
+            && self.tokens[u.tokens.start].kind == TokenKind::Number
+    }
+}
+
+fn is_word(kind: GroupKind) -> bool {
+    matches!(kind, GroupKind::Han | GroupKind::Code)
+}
+
+/// Merges `units[i + 1]` into `units[i]`.
+fn merge(units: &mut Vec<Unit>, i: usize) {
+    let next = units.remove(i + 1);
+    let u = &mut units[i];
+    u.tokens.end = next.tokens.end;
+    u.chars.end = next.chars.end;
+    u.syllables += next.syllables;
+    u.joined = true;
+    if next.kind == GroupKind::Han {
+        u.kind = GroupKind::Han;
+    }
+}
+
+/// One left-to-right pass: joins each pair of adjacent words for which `join` holds (a joined
+/// word may join its next neighbour too).
+fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Unit) -> bool) {
+    let mut i = 0;
+    while i + 1 < units.len() {
+        let (a, b) = (&units[i], &units[i + 1]);
+        if is_word(a.kind) && is_word(b.kind) && join(ctx, a, b) {
+            merge(units, i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// R3 and R19: divides Han tokens before any join.
+fn divide_tokens(tokens: Vec<Token>, chars: &[char], opts: &SpacingOptions) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let len = t.end - t.start;
+        let pos = || {
+            let key: String = chars[t.start..t.end].iter().collect();
+            lexicon::lookup(&key).map_or("", |e| e.pos())
         };
-        if let Some(last) = groups.last_mut() {
-            let joins = match (last.kind, kind) {
-                // R10: 的 attaches to the word before it.
-                (GroupKind::Han | GroupKind::Code, GroupKind::Han) => {
-                    is_particle_de(t, chars, readings)
-                }
-                // Letters, digits and symbols with nothing between them are one unit.
-                (GroupKind::Code, GroupKind::Code) => true,
-                _ => false,
+        if t.kind == TokenKind::Han
+            && len == 4
+            && opts.idioms == IdiomSpacing::TwoPlusTwo
+            && pos() == "i"
+        {
+            out.push(Token {
+                end: t.start + 2,
+                ..t
+            });
+            out.push(Token {
+                start: t.start + 2,
+                ..t
+            });
+            continue;
+        }
+        // The lexicon has numeral + measure compounds (二十五个, 五个) that R14 spaces by its own
+        // rule: divide them into the numeral, the measure word and the rest, for step 6 to re-join.
+        let numerals = chars[t.start..t.end]
+            .iter()
+            .take_while(|&&c| has_class(c, Class::Numeral))
+            .count();
+        if t.kind == TokenKind::Han && numerals > 0 && numerals < len && matches!(pos(), "m" | "mq")
+        {
+            let measure_end =
+                t.start + numerals + has_class(chars[t.start + numerals], Class::Measure) as usize;
+            out.push(Token {
+                end: t.start + numerals,
+                ..t
+            });
+            if measure_end > t.start + numerals && measure_end < t.end {
+                out.push(Token {
+                    start: t.start + numerals,
+                    end: measure_end,
+                    ..t
+                });
+                out.push(Token {
+                    start: measure_end,
+                    ..t
+                });
+            } else {
+                out.push(Token {
+                    start: t.start + numerals,
+                    ..t
+                });
+            }
+            continue;
+        }
+        // R10: a lexicon word "verb 得 adjective" (跑得快) is written 跑得 快; potential forms whose
+        // last part is a verb (看得见, 吃得消) stay one word.
+        if t.kind == TokenKind::Han && len == 3 && chars[t.start + 1] == '得' && {
+            let last = chars[t.start + 2].to_string();
+            lexicon::lookup(&last).is_some_and(|e| e.pos().starts_with('a'))
+        } {
+            out.push(Token {
+                end: t.start + 2,
+                ..t
+            });
+            out.push(Token {
+                start: t.start + 2,
+                ..t
+            });
+            continue;
+        }
+        if t.kind == TokenKind::Han
+            && len > 4
+            && opts.split_long_words
+            && !matches!(pos(), "i" | "l")
+        {
+            let mut parts = Vec::new();
+            // Parts of at most three syllables: the DAG would otherwise keep four-syllable
+            // sections such as 中华人民 and leave the long word barely divided.
+            let longest_part = opts.max_syllables.saturating_sub(1).max(2);
+            split_words_up_to(chars, t.start, t.end, longest_part, &mut parts);
+            // Divide only into words of two or more syllables (a stray syllable would be a worse
+            // braille word), and keep a word whose last character is a suffix of the rest
+            // (古生物学家 = 古生物学 + 家).
+            let suffixed = has_class(chars[t.end - 1], Class::Suffix) && {
+                let rest: String = chars[t.start..t.end - 1].iter().collect();
+                lexicon::lookup(&rest).is_some_and(|e| e.is_word())
             };
-            if joins {
-                last.tokens.end = i + 1;
-                if last.kind == GroupKind::Code && kind == GroupKind::Han {
-                    last.kind = GroupKind::Han;
-                }
+            if !suffixed && parts.iter().all(|p| p.end - p.start >= 2) {
+                out.extend(parts);
                 continue;
             }
         }
-        groups.push(Group {
-            kind,
-            tokens: i..i + 1,
-        });
+        out.push(t);
     }
-    groups
+    out
+}
+
+/// Splits the normalised text's tokens into braille words by the spacing rules; returns the
+/// (possibly divided) tokens and the groups over them.
+pub fn group(
+    tokens: Vec<Token>,
+    chars: &[char],
+    readings: &[Option<Syllable>],
+    opts: &SpacingOptions,
+) -> (Vec<Token>, Vec<Group>) {
+    let tokens = divide_tokens(tokens, chars, opts);
+    let mut units: Vec<Unit> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let kind = match t.kind {
+                TokenKind::Han => GroupKind::Han,
+                TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
+                TokenKind::Punct => GroupKind::Punct(
+                    PUNCTUATION
+                        .get(t.mark.unwrap_or(""))
+                        .map_or(PunctClass::Other, |p| p.1),
+                ),
+                TokenKind::Space => GroupKind::Space,
+                TokenKind::LineBreak => GroupKind::LineBreak,
+                TokenKind::Other => GroupKind::Other,
+            };
+            let syllables = if kind == GroupKind::Han {
+                t.end - t.start
+            } else {
+                0
+            };
+            Unit {
+                kind,
+                tokens: i..i + 1,
+                chars: t.start..t.end,
+                syllables,
+                joined: false,
+            }
+        })
+        .collect();
+    let ctx = Context {
+        chars,
+        tokens: &tokens,
+        readings,
+    };
+    let cap = opts.max_syllables;
+
+    // Letters, digits and symbols with nothing between them are one unit.
+    pass(&mut units, &ctx, |_, a, b| {
+        a.kind == GroupKind::Code && b.kind == GroupKind::Code
+    });
+
+    // 1. GF 0019-2018 §12.2 example words and AABB forms, across the segmenter's tokens.
+    join_spans(&mut units, &ctx);
+
+    // 2. Affixes (R5, R6, R26).
+    pass(&mut units, &ctx, |ctx, a, b| {
+        if a.kind != GroupKind::Han {
+            return false;
+        }
+        if let Some(s) = ctx.single_of(b, Class::Suffix) {
+            return match s {
+                '们' => true,
+                '子' | '儿' | '头' => a.syllables < cap,
+                _ => a.syllables >= 2 && a.syllables < cap,
+            };
+        }
+        if ctx.single_of(a, Class::Prefix).is_some() {
+            return b.kind == GroupKind::Han && b.syllables >= 2 && b.syllables < cap;
+        }
+        ctx.single_of(a, Class::Title).is_some()
+            && ctx.single(b).is_some_and(|c| SURNAMES.contains(&c))
+    });
+
+    // 3. Particles (R10, R11).
+    pass(&mut units, &ctx, |ctx, a, b| {
+        let Some(p) = ctx.single(b) else { return false };
+        if has_class(p, Class::Structural) || (has_class(p, Class::Aspect) && p != '过') {
+            return ctx.neutral(b);
+        }
+        if p == '过' {
+            return ctx.neutral(b) || ctx.pos(a).starts_with('v');
+        }
+        opts.join_modal_particles && has_class(p, Class::Modal) && a.kind == GroupKind::Han
+    });
+
+    // 4. Monosyllabic verb + monosyllabic complement (R13).
+    pass(&mut units, &ctx, |ctx, a, b| {
+        ctx.single(a).is_some()
+            && ctx.pos(a).starts_with('v')
+            && ctx.single_of(b, Class::Complement).is_some()
+    });
+
+    // 5. Two single syllables still apart (R8, R9, R12).
+    pass(&mut units, &ctx, |ctx, a, b| {
+        if ctx.single(a).is_none() || ctx.single(b).is_none() {
+            return false;
+        }
+        let (pa, pb) = (ctx.pos(a), ctx.pos(b));
+        let predicate = |p: &str| p.starts_with('a') || p.starts_with('v') || p == "z";
+        let nominal = |p: &str| p.starts_with('n') || matches!(p, "s" | "q" | "m" | "t");
+        (opts.join_monosyllables
+            && ((ctx.single_of(a, Class::Degree).is_some() && predicate(pb))
+                || (ctx.single_of(b, Class::Localizer).is_some()
+                    && nominal(pa)
+                    && !ctx.all_numerals(a))
+                || (ctx.single_of(a, Class::Determiner).is_some()
+                    && (nominal(pb) || ctx.single_of(b, Class::Measure).is_some()))))
+            || (opts.join_negation && ctx.single_of(a, Class::Negation).is_some() && predicate(pb))
+            || (opts.join_preposition_noun
+                && ctx.single_of(a, Class::Preposition).is_some()
+                && pb.starts_with('n'))
+    });
+
+    // 6. Numbers, measures, ordinals, dates, names, places, reduplication (R4a, R7, R14–R18).
+    pass(&mut units, &ctx, |ctx, a, b| {
+        // Numerals run together, divided after 百 万 亿 (三百 零五).
+        if ctx.all_numerals(a) && ctx.all_numerals(b) {
+            return !matches!(ctx.chars[a.chars.end - 1], '百' | '万' | '亿');
+        }
+        false
+    });
+    pass(&mut units, &ctx, |ctx, a, b| {
+        let within = a.syllables + b.syllables <= cap;
+        let text_b = ctx.text(b);
+        // Fractions: 三 分之二, 百分之 六十.
+        let numerals_after = |t: &str, prefix: &str| {
+            t.strip_prefix(prefix)
+                .is_some_and(|rest| rest.chars().all(|c| has_class(c, Class::Numeral)))
+        };
+        if ctx.all_numerals(a) && numerals_after(&text_b, "分之") {
+            return true;
+        }
+        if ctx.text(a).ends_with("分之") && ctx.all_numerals(b) {
+            return true;
+        }
+        // 一会儿, 一点儿: a numeral and an erhua measure (R14, R26).
+        if ctx.all_numerals(a) && a.syllables == 1 && b.syllables == 2 && text_b.ends_with('儿') {
+            return true;
+        }
+        if opts.join_numeral_measure
+            && within
+            && ((ctx.all_numerals(a) && a.syllables == 1)
+                || ctx.single_of(a, Class::Demonstrative).is_some())
+            && ctx.single_of(b, Class::Measure).is_some()
+        {
+            return true;
+        }
+        if opts.join_ordinals
+            && ctx.single_of(a, Class::Ordinal).is_some()
+            && (ctx.all_numerals(b) || ctx.is_digits(b))
+        {
+            return true;
+        }
+        // Dates and times, in digits (2018年) or characters (七月, 二十一日).
+        if opts.join_dates
+            && (ctx.is_digits(a) || ctx.all_numerals(a))
+            && ctx.single_of(b, Class::Unit).is_some()
+        {
+            return true;
+        }
+        if opts.join_names
+            && within
+            && ctx.single(a).is_some_and(|c| SURNAMES.contains(&c))
+            && b.kind == GroupKind::Han
+            && b.syllables <= 2
+            && ctx.pos(b).starts_with("nr")
+        {
+            return true;
+        }
+        if opts.join_place_generics
+            && within
+            && ctx.pos(a) == "ns"
+            && a.syllables >= 2
+            && ctx.single_of(b, Class::Generic).is_some()
+        {
+            return true;
+        }
+        // R4a: a reduplicated monosyllable (人人, 看看).
+        ctx.single(a)
+            .is_some_and(|c| ctx.single(b) == Some(c) && !has_class(c, Class::Structural))
+    });
+
+    let groups = units
+        .into_iter()
+        .map(|u| Group {
+            kind: u.kind,
+            tokens: u.tokens,
+        })
+        .collect();
+    (tokens, groups)
+}
+
+/// Joins runs of 2–4 adjacent Han words that spell a GF example word or an AABB form (来来往往).
+fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
+    let mut i = 0;
+    while i < units.len() {
+        let mut joined = false;
+        for span in (2..=GF_LONGEST.max(4)).rev() {
+            if i + span > units.len()
+                || !units[i..i + span].iter().all(|u| u.kind == GroupKind::Han)
+            {
+                continue;
+            }
+            let text: Vec<char> = units[i..i + span]
+                .iter()
+                .flat_map(|u| ctx.chars[u.chars.clone()].iter().copied())
+                .collect();
+            let aabb =
+                text.len() == 4 && text[0] == text[1] && text[2] == text[3] && text[0] != text[2];
+            let word: String = text.iter().collect();
+            if aabb || GF_WORDS.contains(word.as_str()) {
+                for _ in 1..span {
+                    merge(units, i);
+                }
+                joined = true;
+                break;
+            }
+        }
+        if !joined {
+            i += 1;
+        }
+    }
 }
 
 /// Whether a blank cell goes between two adjacent groups (neither a space nor a line break).

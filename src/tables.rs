@@ -20,6 +20,8 @@ pub enum PunctClass {
 include!(concat!(env!("OUT_DIR"), "/braille_tables.rs"));
 include!(concat!(env!("OUT_DIR"), "/char_readings.rs"));
 include!(concat!(env!("OUT_DIR"), "/measure_words.rs"));
+include!(concat!(env!("OUT_DIR"), "/lexicon_pos.rs"));
+include!(concat!(env!("OUT_DIR"), "/spacing_tables.rs"));
 
 /// The lexicon blob (see `build.rs`, `lexicon_blob`).
 pub static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));

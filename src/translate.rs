@@ -10,7 +10,7 @@ use crate::normalise::{normalise, Normalised};
 use crate::options::{LowercaseSign, Options};
 use crate::read::{measure_word_reading, read_word};
 use crate::segment::{is_han, segment, Token, TokenKind};
-use crate::spacing::{self, blank_between, Group, GroupKind};
+use crate::spacing::{self, blank_between, Group, GroupKind, SpacingOptions};
 use crate::syllable::Syllable;
 
 /// A unit of input and output positions.
@@ -184,7 +184,7 @@ pub(crate) struct Analysis {
     pub groups: Vec<Group>,
 }
 
-pub(crate) fn analyse(text: &str) -> Analysis {
+pub(crate) fn analyse(text: &str, spacing: &SpacingOptions) -> Analysis {
     let norm = normalise(text);
     let tokens = segment(&norm.chars);
     let mut readings: Vec<Option<Syllable>> = vec![None; norm.chars.len()];
@@ -204,7 +204,7 @@ pub(crate) fn analyse(text: &str) -> Analysis {
         read_word(&norm.chars[t.start..t.end], &mut buf);
         readings[t.start..t.end].copy_from_slice(&buf);
     }
-    let groups = spacing::group(&tokens, &norm.chars, &readings);
+    let (tokens, groups) = spacing::group(tokens, &norm.chars, &readings, spacing);
     Analysis {
         norm,
         tokens,
@@ -215,7 +215,7 @@ pub(crate) fn analyse(text: &str) -> Analysis {
 
 /// Runs the whole pipeline.
 pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
-    let a = analyse(text);
+    let a = analyse(text, &opts.spacing);
     let chars = &a.norm.chars;
     let letter_sign = match opts.lowercase_sign {
         LowercaseSign::Never => false,
@@ -247,7 +247,12 @@ pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
         };
         // Syllables of the whole group, for the look-ahead of §10.2.7 and the abbreviations.
         let group_range = tokens[0].start..tokens[tokens.len() - 1].end;
-        for t in tokens {
+        for (k, t) in tokens.iter().enumerate() {
+            // R16: a digit run is followed by a blank before Chinese, even inside one braille word
+            // (2018年), or the next cells would read as digits.
+            if k > 0 && tokens[k - 1].kind == TokenKind::Number && t.kind == TokenKind::Han {
+                push(Symbol::Cell(Cell::BLANK), tokens[k - 1].end - 1);
+            }
             match t.kind {
                 TokenKind::Han => {
                     let word = &chars[t.start..t.end];
@@ -379,8 +384,8 @@ fn input_range(norm: &Normalised, range: Range<usize>) -> Range<usize> {
 }
 
 /// The words and readings without writing braille.
-pub(crate) fn words_only(text: &str) -> Vec<Word> {
-    let a = analyse(text);
+pub(crate) fn words_only(text: &str, opts: &Options) -> Vec<Word> {
+    let a = analyse(text, &opts.spacing);
     let mut words = Vec::with_capacity(a.groups.len());
     for g in &a.groups {
         let range = a.tokens[g.tokens.start].start..a.tokens[g.tokens.end - 1].end;

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use tongyong::{
-    BrailleInput, DecimalPoint, Format, LowercaseSign, Options, SymbolMode, ToneMode, Translation,
-    Translator, WordKind,
+    BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options, SpacingOptions,
+    SymbolMode, ToneMode, Translation, Translator, WordKind,
 };
 
 #[derive(Parser)]
@@ -91,6 +91,77 @@ struct BrailleArgs {
     /// ASCII symbols without a Chinese braille form: computer-braille cells, or passed through.
     #[arg(long, value_enum, default_value_t = SymbolsArg::Computer)]
     symbols: SymbolsArg,
+    #[command(flatten)]
+    spacing: SpacingArgs,
+}
+
+/// Word-spacing rules left INFERRED or UNKNOWN by the sources (braille-word-spacing.md).
+#[derive(Args)]
+struct SpacingArgs {
+    /// R3: keep words of more than four syllables whole.
+    #[arg(long)]
+    no_split_long_words: bool,
+    /// R8: do not join 很好, 山上, 每年 and their patterns.
+    #[arg(long)]
+    no_join_monosyllables: bool,
+    /// R9: do not join 不/没/别 + a monosyllabic verb.
+    #[arg(long)]
+    no_join_negation: bool,
+    /// R11: do not join modal particles (吗 呢 吧 啊) to the word before.
+    #[arg(long)]
+    no_join_modal_particles: bool,
+    /// R12: join a monosyllabic preposition and noun (在家).
+    #[arg(long)]
+    join_preposition_noun: bool,
+    /// R14: do not join a monosyllabic numeral and measure word (一个).
+    #[arg(long)]
+    no_join_numeral_measure: bool,
+    /// R15: do not join 第/初 to the number.
+    #[arg(long)]
+    no_join_ordinals: bool,
+    /// R16: do not join digits and date units (2018年).
+    #[arg(long)]
+    no_join_dates: bool,
+    /// R17: do not join surname and given name.
+    #[arg(long)]
+    no_join_names: bool,
+    /// R18: do not join a place name and a monosyllabic generic (北京市).
+    #[arg(long)]
+    no_join_place_generics: bool,
+    /// R19: four-character idioms joined or as 2 + 2.
+    #[arg(long, value_enum, default_value_t = IdiomsArg::Joined)]
+    idioms: IdiomsArg,
+    /// The longest word the spacing joins may make, in syllables.
+    #[arg(long, default_value_t = 4)]
+    max_syllables: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum IdiomsArg {
+    Joined,
+    TwoPlusTwo,
+}
+
+impl SpacingArgs {
+    fn options(&self) -> SpacingOptions {
+        SpacingOptions {
+            split_long_words: !self.no_split_long_words,
+            join_monosyllables: !self.no_join_monosyllables,
+            join_negation: !self.no_join_negation,
+            join_modal_particles: !self.no_join_modal_particles,
+            join_preposition_noun: self.join_preposition_noun,
+            join_numeral_measure: !self.no_join_numeral_measure,
+            join_ordinals: !self.no_join_ordinals,
+            join_dates: !self.no_join_dates,
+            join_names: !self.no_join_names,
+            join_place_generics: !self.no_join_place_generics,
+            idioms: match self.idioms {
+                IdiomsArg::Joined => IdiomSpacing::Joined,
+                IdiomsArg::TwoPlusTwo => IdiomSpacing::TwoPlusTwo,
+            },
+            max_syllables: self.max_syllables,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -157,6 +228,7 @@ impl BrailleArgs {
                 SymbolsArg::Computer => SymbolMode::ComputerBraille,
                 SymbolsArg::Pass => SymbolMode::PassThrough,
             },
+            spacing: self.spacing.options(),
         }
     }
 }

@@ -1,0 +1,94 @@
+//! `data/spacing/*.tsv`: the GF 0019-2018 §12.2 example words, the word classes used by the spacing
+//! rules, and the surname list.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::tsv::rows;
+
+/// Class names in `classes.tsv`, in the bit order of `WordClass` in `src/spacing.rs`.
+const CLASSES: [&str; 18] = [
+    "prefix",
+    "title",
+    "ordinal",
+    "suffix",
+    "structural",
+    "aspect",
+    "modal",
+    "complement",
+    "degree",
+    "negation",
+    "determiner",
+    "localizer",
+    "numeral",
+    "demonstrative",
+    "measure",
+    "unit",
+    "generic",
+    "preposition",
+];
+
+pub fn tables(dir: &Path) -> String {
+    let mut code = String::new();
+    let mut set = phf_codegen::Set::new();
+    let words: Vec<String> = rows(&dir.join("gf-words.tsv"))
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    for w in &words {
+        set.entry(w.as_str());
+    }
+    writeln!(code, "/// GF 0019-2018 §12.2 example words.").unwrap();
+    writeln!(
+        code,
+        "pub static GF_WORDS: phf::Set<&'static str> = {};",
+        set.build()
+    )
+    .unwrap();
+    let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(1);
+    writeln!(code, "pub const GF_LONGEST: usize = {longest};").unwrap();
+
+    let mut classes: BTreeMap<char, u32> = BTreeMap::new();
+    for r in rows(&dir.join("classes.tsv")) {
+        let c = r[0].chars().next().unwrap();
+        let bit = CLASSES
+            .iter()
+            .position(|n| *n == r[1])
+            .unwrap_or_else(|| panic!("unknown class {}", r[1]));
+        *classes.entry(c).or_default() |= 1 << bit;
+    }
+    let mut map = phf_codegen::Map::new();
+    let values: Vec<(char, String)> = classes.iter().map(|(c, b)| (*c, b.to_string())).collect();
+    for (c, v) in &values {
+        map.entry(*c, v.as_str());
+    }
+    writeln!(
+        code,
+        "/// Word classes of single characters (bit set of `WordClass`)."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static CHAR_CLASSES: phf::Map<char, u32> = {};",
+        map.build()
+    )
+    .unwrap();
+
+    let mut set = phf_codegen::Set::new();
+    let surnames: Vec<char> = rows(&dir.join("surnames.tsv"))
+        .iter()
+        .map(|r| r[0].chars().next().unwrap())
+        .collect();
+    for c in &surnames {
+        set.entry(*c);
+    }
+    writeln!(code, "/// Common single-character surnames.").unwrap();
+    writeln!(
+        code,
+        "pub static SURNAMES: phf::Set<char> = {};",
+        set.build()
+    )
+    .unwrap();
+    code
+}

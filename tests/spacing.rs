@@ -1,0 +1,299 @@
+//! Word spacing (分词连写): the examples of `../shared/docs/braille-word-spacing.md`, each with the
+//! rule it illustrates. `/` marks a blank between braille words, as in the document.
+
+use tongyong::{Format, IdiomSpacing, Options, SpacingOptions, Translator, WordKind};
+
+/// The braille words of `text` (punctuation left out), joined by `/`.
+fn spaced_with(text: &str, opts: Options) -> String {
+    let t = Translator::with_options(opts);
+    let chars: Vec<char> = text.chars().collect();
+    t.to_pinyin(text)
+        .iter()
+        .filter(|w| w.kind != WordKind::Punct)
+        .map(|w| chars[w.input.clone()].iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn spaced(text: &str) -> String {
+    spaced_with(text, Options::default())
+}
+
+fn check(rows: &[(&str, &str)]) {
+    let failures: Vec<String> = rows
+        .iter()
+        .filter_map(|(rule, expected)| {
+            let got = spaced(&expected.replace('/', ""));
+            (got != *expected).then(|| format!("{rule}: got {got}, expected {expected}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn r1_lexical_words_and_gf_12_2_1_examples() {
+    check(&[("R1", "我们/阅读/巧克力/广告")]);
+    for w in [
+        "阅读",
+        "晚会",
+        "地震",
+        "年轻",
+        "签名",
+        "示威",
+        "扭转",
+        "船只",
+        "但是",
+        "叮咚",
+        "芙蓉",
+        "巧克力",
+        "电视机",
+        "图书馆",
+    ] {
+        assert_eq!(spaced(w), w, "GF 12.2.1");
+    }
+}
+
+#[test]
+fn r2_gf_12_2_2_examples() {
+    for w in ["全国", "走来", "胆小", "环保", "公关"] {
+        assert_eq!(spaced(w), w, "GF 12.2.2");
+    }
+}
+
+#[test]
+fn r3_long_names_split_into_words() {
+    check(&[
+        ("R3", "中华/人民/共和国"),
+        ("R3", "中国/社会/科学院"),
+        ("R3", "晶体管/功率/放大器"),
+        ("R3 joined", "研究生院"),
+        ("R3 joined", "红十字会"),
+        ("R3 joined (suffix 家)", "古生物学家"),
+    ]);
+    let off = Options {
+        spacing: SpacingOptions {
+            split_long_words: false,
+            ..SpacingOptions::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(
+        spaced_with("中华人民共和国", off),
+        "中华人民共和国",
+        "R3 off"
+    );
+}
+
+#[test]
+fn r4_reduplication() {
+    check(&[
+        ("R4a", "人人"),
+        ("R4a", "看看"),
+        ("R4b", "研究/研究"),
+        ("R4c GF 12.2.4", "来来往往"),
+        ("R4c GF 12.2.4", "说说笑笑"),
+        ("R4c GF 12.2.4", "清清楚楚"),
+        ("R4c GF 12.2.4", "弯弯曲曲"),
+        ("R4c", "方方面面"),
+        ("R4c", "干干净净"),
+    ]);
+}
+
+#[test]
+fn r5_r6_prefixes_and_suffixes() {
+    for w in [
+        "超声波",
+        "无条件",
+        "半导体",
+        "科学性",
+        "手工业者",
+        "乘务员",
+        "艺术家",
+        "拖拉机手",
+        "孩子们",
+    ] {
+        assert_eq!(spaced(w), w, "R5 GF 12.2.5");
+    }
+    check(&[
+        ("R5 prefix", "副部长"),
+        ("R5 prefix", "总工程师"),
+        ("R5 suffix", "现代化"),
+        ("R5", "老虎"),
+        ("R5", "桌子"),
+        ("R5", "石头"),
+        ("R5/R17", "老王"),
+        ("R6", "我们"),
+        ("R6", "同学们"),
+        ("R6", "老师们/好"),
+    ]);
+}
+
+#[test]
+fn r8_gf_12_2_6_monosyllable_joins() {
+    check(&[
+        ("R8a GF 12.2.6", "很好"),
+        ("R8b GF 12.2.6", "山上"),
+        ("R8c GF 12.2.6", "每年"),
+        ("R8a", "都来"),
+        ("R8a", "也去"),
+        ("R8c", "各国"),
+    ]);
+    check(&[("R8b multi-syllable stays apart", "火车/上面")]);
+    let off = Options {
+        spacing: SpacingOptions {
+            join_monosyllables: false,
+            ..SpacingOptions::default()
+        },
+        ..Options::default()
+    };
+    // Lexicon words (很好, 每人) stay joined; the pattern is what the option turns off.
+    assert_eq!(spaced_with("都来", off), "都/来", "R8 off");
+}
+
+#[test]
+fn r9_negation() {
+    check(&[
+        ("R9", "不去"),
+        ("R9", "别走"),
+        ("R9 before a longer word", "不/应该"),
+    ]);
+    let off = Options {
+        spacing: SpacingOptions {
+            join_negation: false,
+            ..SpacingOptions::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(spaced_with("不去", off), "不/去", "R9 off");
+}
+
+#[test]
+fn r10_structural_particles_join_the_word_before() {
+    check(&[
+        ("R10", "今天的/天气"),
+        ("R10", "民族的/传统"),
+        ("R10", "我的/书"),
+        ("R10", "跑得/快"),
+    ]);
+}
+
+#[test]
+fn r11_aspect_and_modal_particles_join_the_word_before() {
+    check(&[
+        ("R11", "看了"),
+        ("R11", "看着"),
+        ("R11", "看过"),
+        ("R11", "进行着"),
+        ("R11", "你/知道吗"),
+        ("R11", "快/走吧"),
+    ]);
+    let off = Options {
+        spacing: SpacingOptions {
+            join_modal_particles: false,
+            ..SpacingOptions::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(spaced_with("你知道吗", off), "你/知道/吗", "R11 modal off");
+}
+
+#[test]
+fn r12_prepositions_stand_alone() {
+    check(&[("R12", "在/北京"), ("R12", "为/人民/服务")]);
+}
+
+#[test]
+fn r13_verb_complement() {
+    check(&[
+        ("R13", "搞坏"),
+        ("R13", "打死"),
+        ("R13", "拿来"),
+        ("R13", "看完"),
+        ("R13 longer", "打扫/干净"),
+    ]);
+}
+
+#[test]
+fn r14_numbers_and_measure_words() {
+    check(&[
+        ("R14", "十三"),
+        ("R14", "二十五"),
+        ("R14", "三百"),
+        ("R14", "五千"),
+        ("R14 divided after 百", "三百/零五"),
+        ("R14", "一个/人"),
+        ("R14", "三次"),
+        ("R14 longer numeral", "二十五/个"),
+        ("R7", "这只/船"),
+    ]);
+}
+
+#[test]
+fn r15_ordinals_join_the_number() {
+    check(&[
+        ("R15", "第一"),
+        ("R15", "第十三"),
+        ("R15", "初一"),
+        ("R15", "初十"),
+        ("R15", "第3/次"),
+    ]);
+}
+
+#[test]
+fn r16_digits_dates_fractions() {
+    check(&[
+        ("R16", "2018年/7月/1日"),
+        ("R16", "一九九八年/七月/一日"),
+        ("R16", "三分之二"),
+        ("R16", "百分之六十"),
+    ]);
+    // A blank follows a digit run before Chinese even inside one braille word.
+    assert_eq!(
+        Translator::new().to_braille("2018年", Format::Unicode),
+        "⠼⠃⠚⠁⠓⠀⠝⠩"
+    );
+}
+
+#[test]
+fn r18_places() {
+    check(&[
+        ("R18", "北京市"),
+        ("R18", "泰山"),
+        ("R18", "洞庭湖"),
+        ("R18", "长安街"),
+    ]);
+}
+
+#[test]
+fn r19_idioms() {
+    check(&[
+        ("R19", "风平浪静"),
+        ("R19", "光明磊落"),
+        ("R19", "层出不穷"),
+        ("R19", "相敬如宾"),
+    ]);
+    let two = Options {
+        spacing: SpacingOptions {
+            idioms: IdiomSpacing::TwoPlusTwo,
+            ..SpacingOptions::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(spaced_with("风平浪静", two), "风平/浪静", "R19 option 2+2");
+}
+
+#[test]
+fn r26_erhua_joins_its_word() {
+    check(&[("R26", "花儿"), ("R26", "一会儿"), ("R26", "这儿")]);
+}
+
+#[test]
+fn json_words_follow_the_spacing() {
+    let t = Translator::new().translate("今天的天气很好。");
+    let words: Vec<String> = t
+        .words()
+        .iter()
+        .map(|w| t.word_braille(w, Format::Unicode))
+        .collect();
+    assert_eq!(words, ["⠛⠣⠁⠞⠩⠁⠙", "⠞⠩⠁⠅⠊⠆", "⠓⠴⠄⠓⠖⠄", "⠐⠆"]);
+}
