@@ -27,6 +27,7 @@ pub mod back;
 pub mod cell;
 pub mod cells;
 pub mod encode;
+pub mod layout;
 mod lexicon;
 pub mod normalise;
 pub mod options;

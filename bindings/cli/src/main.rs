@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
+use tongyong::layout::Layout;
 use tongyong::{
     BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options, SpacingOptions,
     SymbolMode, ToneMode, Translation, Translator, WordKind,
@@ -33,8 +34,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Unicode)]
         format: FormatArg,
         /// Print one JSON object per line with the words, their readings and braille.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "width")]
         json: bool,
+        /// Break lines at this many cells (only at blanks; long words between syllables).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(2..))]
+        width: Option<u16>,
+        /// Lines per page, pages separated by a form feed (needs --width).
+        #[arg(long, requires = "width", value_parser = clap::value_parser!(u16).range(1..))]
+        page_lines: Option<u16>,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -372,6 +379,8 @@ fn run(cli: Cli) -> Result<(), String> {
             braille,
             format,
             json,
+            width,
+            page_lines,
             input,
         } => {
             let t = Translator::with_options(braille.options());
@@ -380,9 +389,18 @@ fn run(cli: Cli) -> Result<(), String> {
                 FormatArg::Dots => Format::Dots,
                 FormatArg::Brf => Format::Brf,
             };
+            let mut layout = width.map(|w| {
+                let l = Layout::new(w as usize);
+                match page_lines {
+                    Some(p) => l.with_pages(*p as usize),
+                    None => l,
+                }
+            });
             for_each_line(input, |line| {
                 let tr = t.translate(line);
-                if *json {
+                if let Some(layout) = layout.as_mut() {
+                    write!(out, "{}", layout.render(&tr, format))
+                } else if *json {
                     writeln!(out, "{}", line_json(line, &tr, format))
                 } else {
                     writeln!(out, "{}", tr.to_string_as(format))
