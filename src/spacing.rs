@@ -304,25 +304,31 @@ fn divide_tokens(tokens: Vec<Token>, chars: &[char], opts: &SpacingOptions) -> V
             });
             continue;
         }
-        if t.kind == TokenKind::Han
-            && len > 4
-            && opts.split_long_words
-            && !matches!(pos(), "i" | "l")
-        {
+        if t.kind == TokenKind::Han && len > 4 && opts.split_long_words {
             let mut parts = Vec::new();
             // Parts of at most three syllables: the DAG would otherwise keep four-syllable
             // sections such as 中华人民 and leave the long word barely divided.
             let longest_part = opts.max_syllables.saturating_sub(1).max(2);
             split_words_up_to(chars, t.start, t.end, longest_part, &mut parts);
-            // Divide only into words of two or more syllables (a stray syllable would be a worse
-            // braille word), and keep a word whose last character is a suffix of the rest
-            // (古生物学家 = 古生物学 + 家).
-            let suffixed = has_class(chars[t.end - 1], Class::Suffix) && {
+            // A stray syllable would be a worse braille word: it stays with its neighbour (the
+            // next part at the start, else the part before it).
+            let mut merged: Vec<Token> = Vec::with_capacity(parts.len());
+            for p in parts {
+                let single_first = merged.len() == 1 && merged[0].end - merged[0].start == 1;
+                match merged.last_mut() {
+                    Some(last) if p.end - p.start == 1 || single_first => last.end = p.end,
+                    _ => merged.push(p),
+                }
+            }
+            // A word made of a lexicon word and a suffix stays whole when the division would only
+            // cut a short tail (古生物学家 = 古生物学 + 家, not 古生物 学家).
+            let tail_short = merged.last().is_some_and(|p| p.end - p.start <= 2);
+            let suffixed = tail_short && has_class(chars[t.end - 1], Class::Suffix) && {
                 let rest: String = chars[t.start..t.end - 1].iter().collect();
                 lexicon::lookup(&rest).is_some_and(|e| e.is_word())
             };
-            if !suffixed && parts.iter().all(|p| p.end - p.start >= 2) {
-                out.extend(parts);
+            if !suffixed && merged.len() > 1 {
+                out.extend(merged);
                 continue;
             }
         }
