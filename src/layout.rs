@@ -20,7 +20,7 @@ pub const CONNECTOR: Cell = Cell(0b10_0100);
 /// use tongyong::{Format, Translator, layout::Layout};
 /// let t = Translator::new().translate("我们的学校很大。今天的天气不错。");
 /// let mut layout = Layout::new(10);
-/// assert_eq!(layout.render(&t, Format::Unicode), "⠕⠍⠴⠙\n⠓⠾⠂⠓⠜\n⠓⠴⠄⠙⠔⠐⠆\n⠛⠣⠁⠞⠩⠁⠙\n⠞⠩⠁⠅⠊⠆\n⠃⠥⠉⠕⠆⠐⠆\n");
+/// assert_eq!(layout.render(&t, Format::Unicode), "⠕⠍⠴⠙⠀⠓⠾⠂⠓⠜\n⠓⠴⠄⠙⠔⠐⠆\n⠛⠣⠁⠞⠩⠁⠙\n⠞⠩⠁⠅⠊⠆\n⠃⠥⠉⠕⠆⠐⠆\n");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
