@@ -1,0 +1,138 @@
+//! The command-line tool, run as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tongyong"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tongyong runs");
+    // The tool may exit before reading (bad arguments): a closed pipe is not a failure here.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(args: &[&str], stdin: &str) -> String {
+    let out = run(args, stdin.as_bytes());
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn one_output_line_per_input_line() {
+    let out = stdout(&["braille"], "我们的学校很大。\n\n你好\r\n");
+    assert_eq!(out, "⠕⠍⠴⠙⠀⠓⠾⠂⠓⠜⠀⠓⠴⠄⠙⠔⠐⠆\n\n⠝⠓⠖⠄\n");
+    assert_eq!(stdout(&["braille"], ""), "");
+}
+
+#[test]
+fn files_are_read_in_order() {
+    let dir = std::env::temp_dir().join(format!("tongyong-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, "你好\n").unwrap();
+    std::fs::write(&b, "我们").unwrap();
+    let out = stdout(&["braille", a.to_str().unwrap(), b.to_str().unwrap()], "");
+    assert_eq!(out, "⠝⠓⠖⠄\n⠕⠍⠴\n");
+    let missing = run(&["braille", dir.join("none.txt").to_str().unwrap()], b"");
+    assert!(!missing.status.success());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn formats_and_tones() {
+    assert_eq!(
+        stdout(&["braille", "--format", "dots"], "你好"),
+        "1345-125-235-3\n"
+    );
+    assert_eq!(
+        stdout(&["braille", "--format", "brf"], "你好，世界。"),
+        "NH6'\" :GE\"2\n"
+    );
+    assert_eq!(stdout(&["braille", "--tones", "full"], "他们"), "⠞⠔⠍⠴\n");
+    assert_eq!(stdout(&["braille", "--tones", "none"], "海浪"), "⠓⠪⠇⠦\n");
+    let bad = run(&["braille", "--tones", "loud"], b"x");
+    assert!(!bad.status.success());
+}
+
+#[test]
+fn json_objects_have_the_documented_shape() {
+    let out = stdout(&["braille", "--json"], "今天的天气很好。\n");
+    let v: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
+    assert_eq!(v["text"], "今天的天气很好。");
+    assert_eq!(v["braille"], "⠛⠣⠁⠞⠩⠁⠙⠀⠞⠩⠁⠅⠊⠆⠀⠓⠴⠄⠓⠖⠄⠐⠆");
+    let words = v["words"].as_array().unwrap();
+    assert_eq!(words.len(), 4);
+    assert_eq!(words[0]["text"], "今天的");
+    assert_eq!(words[0]["start"], 0);
+    assert_eq!(words[0]["end"], 3);
+    assert_eq!(
+        words[0]["pinyin"],
+        serde_json::json!(["jin1", "tian1", "de5"])
+    );
+    assert_eq!(words[0]["braille"], "⠛⠣⠁⠞⠩⠁⠙");
+    assert_eq!(words[3]["kind"], "punct");
+    assert_eq!(words[3]["pinyin"], serde_json::json!([]));
+    // pinyin --json prints the same objects.
+    assert_eq!(stdout(&["pinyin", "--json"], "今天的天气很好。\n"), out);
+}
+
+#[test]
+fn pinyin_text_output() {
+    assert_eq!(
+        stdout(&["pinyin"], "我们去银行。"),
+        "wo3men5 qu4 yin2hang2 。\n"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_an_error_with_its_byte_offset() {
+    let out = run(&["braille"], b"ok\nab\xffcd\n");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid UTF-8 at byte 5"), "{err}");
+    let lossy = run(&["braille", "--lossy"], b"ab\xffcd\n");
+    assert!(lossy.status.success());
+    // U+FFFD has no braille form: passed through, with blanks at the script changes.
+    assert_eq!(String::from_utf8(lossy.stdout).unwrap(), "⠁⠃⠀\u{fffd}⠀⠉⠙\n");
+}
+
+#[test]
+fn back_translation() {
+    assert_eq!(stdout(&["back"], "⠕⠍⠴⠀⠱⠂\n"), "wo3/5'men2/5 shi2\n");
+    assert_eq!(stdout(&["back", "--from", "brf"], "NH6'\n"), "你'hao3\n");
+    let bad = run(&["back"], "⠁\n".as_bytes());
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("line 1"));
+}
+
+#[test]
+fn embosser_pages() {
+    let text = "我们的学校很大，今天的天气不错，他们都来了。\n";
+    let out = stdout(
+        &[
+            "braille",
+            "--width",
+            "12",
+            "--page-lines",
+            "2",
+            "--format",
+            "brf",
+        ],
+        text,
+    );
+    let pages: Vec<&str> = out.split('\u{c}').collect();
+    assert!(pages.len() >= 2, "{out:?}");
+    for page in pages {
+        assert!(page.lines().count() <= 2);
+        assert!(page.lines().all(|l| l.chars().count() <= 12), "{page:?}");
+    }
+}
