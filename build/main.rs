@@ -8,6 +8,8 @@
 //! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding a hash table of words and
 //!   their prefixes, frequencies, POS tags and readings (`lexicon.bin`), read without parsing at
 //!   start-up.
+//! * `sign.rs`: `data/sign/*.tsv` → the sign lexicon as static entries and a `phf` map of its
+//!   headwords and shared words, and the finger-alphabet roles (`sign_tables.rs`).
 
 use std::env;
 use std::fs;
@@ -20,6 +22,7 @@ mod syllable;
 mod braille;
 mod lexicon;
 mod readings;
+mod sign;
 mod tsv;
 
 fn main() {
@@ -50,4 +53,5 @@ fn main() {
         lexicon::blob(&data.join("lexicon/words.tsv")),
     )
     .unwrap();
+    fs::write(out.join("sign_tables.rs"), sign::tables(&data.join("sign"))).unwrap();
 }
