@@ -422,7 +422,7 @@ pub struct SignToken {
     /// Its range in the input, in Unicode scalars.
     pub input: Range<usize>,
     /// The range of the text word the token was taken from: equal to `input` unless the word was
-    /// split into several lexicon words (or a number into digits).
+    /// split into several lexicon words and fingerspelled parts (or a number into digits).
     pub word: Range<usize>,
     /// The signs (all variants, in variant order) for `Sign` and `Number` tokens; empty otherwise.
     pub entries: &'static [&'static SignEntry],
@@ -455,8 +455,10 @@ const MAX_JOINED_TOKENS: usize = 8;
 ///    is a lexicon key is taken: a word (`手语`), several words forming a listed word (`U` `盘` →
 ///    优盘, `吃一堑，长一智`), a listed number (`10`), listed letters (`KTV`). A single Latin letter
 ///    only matches after a number (`5 m` is 米, a lone `m` is fingerspelled).
-/// 3. A Chinese word that is not in the lexicon is split into the fewest lexicon words that cover
-///    it exactly (`手语翻译` → 手语 + 翻译), else fingerspelled syllable by syllable.
+/// 3. A Chinese word that is not in the lexicon is split into lexicon words (`手机号码` → 手机 +
+///    号码): fewest characters left over, then fewest pieces; a single character only counts when it
+///    is a headword of its own. What is left over is fingerspelled (`电脑游戏` → 电脑 spelled +
+///    游戏); a word with no listed part is fingerspelled syllable by syllable.
 /// 4. A number without a sign is signed digit by digit; other characters in it (`.`) are `Other`.
 ///    Latin letters without a sign are fingerspelled.
 ///
@@ -536,35 +538,47 @@ pub fn to_signs(text: &str) -> Vec<SignToken> {
         let word = input_range(&a.norm, t.start..t.end);
         match t.kind {
             TokenKind::Han => {
-                if let Some(pieces) = split(&chars[t.start..t.end]) {
-                    let mut at = t.start;
-                    for (len, entries) in pieces {
-                        out.push(SignToken {
-                            kind: SignKind::Sign,
-                            input: input_range(&a.norm, at..at + len),
-                            word: word.clone(),
-                            entries,
-                            fingerspelling: Vec::new(),
-                        });
-                        at += len;
-                    }
-                } else {
-                    let spelled: Vec<Spelled> = a.readings[t.start..t.end]
+                let spell = |range: Range<usize>| -> SignToken {
+                    let spelled: Vec<Spelled> = a.readings[range.clone()]
                         .iter()
                         .flatten()
                         .map(fingerspell_syllable)
                         .collect();
-                    out.push(SignToken {
+                    SignToken {
                         kind: if spelled.is_empty() {
                             SignKind::Other
                         } else {
                             SignKind::Fingerspell
                         },
-                        input: word.clone(),
-                        word,
+                        input: input_range(&a.norm, range),
+                        word: word.clone(),
                         entries: &[],
                         fingerspelling: spelled,
-                    });
+                    }
+                };
+                match split(&chars[t.start..t.end]) {
+                    Some(pieces) => {
+                        let mut at = t.start;
+                        for piece in pieces {
+                            match piece {
+                                Piece::Sign(len, entries) => {
+                                    out.push(SignToken {
+                                        kind: SignKind::Sign,
+                                        input: input_range(&a.norm, at..at + len),
+                                        word: word.clone(),
+                                        entries,
+                                        fingerspelling: Vec::new(),
+                                    });
+                                    at += len;
+                                }
+                                Piece::Spell(len) => {
+                                    out.push(spell(at..at + len));
+                                    at += len;
+                                }
+                            }
+                        }
+                    }
+                    None => out.push(spell(t.start..t.end)),
                 }
             }
             TokenKind::Latin => {
@@ -591,44 +605,65 @@ pub fn to_signs(text: &str) -> Vec<SignToken> {
     out
 }
 
-/// The fewest lexicon words that cover `word` exactly (at least two), as (length, entries); ties go
-/// to the longer first piece.
-fn split(word: &[char]) -> Option<Vec<(usize, &'static [&'static SignEntry])>> {
+/// A part of a word that is not in the lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece {
+    /// A lexicon word of this many characters.
+    Sign(usize, &'static [&'static SignEntry]),
+    /// This many characters without a sign, fingerspelled.
+    Spell(usize),
+}
+
+/// Splits a word that is not in the lexicon into lexicon words: the fewest characters left to
+/// fingerspell, then the fewest pieces, then the longer first piece. A single character is a piece
+/// only when it is the headword of a sign of its own (电 is only listed as sharing the sign of 闪电,
+/// so 电脑 is not 闪电 + 头). `None` when no part of the word has a sign.
+fn split(word: &[char]) -> Option<Vec<Piece>> {
     let n = word.len();
     if n < 2 {
         return None;
     }
-    // best[i]: (pieces needed to cover word[i..], length of the first piece, its entries).
-    type Step = (usize, usize, &'static [&'static SignEntry]);
+    // best[i]: ((characters fingerspelled, pieces) for word[i..], first piece).
+    type Step = ((usize, usize), Piece);
     let mut best: Vec<Option<Step>> = vec![None; n + 1];
-    best[n] = Some((0, 0, &[]));
+    best[n] = Some(((0, 0), Piece::Spell(0)));
     let mut key = String::new();
     for i in (0..n).rev() {
+        let ((fs, pieces), _) = best[i + 1].expect("filled");
+        let mut here: Step = ((fs + 1, pieces + 1), Piece::Spell(1));
         for len in (1..=(n - i).min(SIGN_LONGEST_KEY)).rev() {
             if len == n {
                 continue;
             }
-            let Some((rest, _, _)) = best[i + len] else {
+            let ((fs, pieces), _) = best[i + len].expect("filled");
+            let cost = (fs, pieces + 1);
+            if cost >= here.0 {
                 continue;
-            };
+            }
             key.clear();
             key.extend(&word[i..i + len]);
             let entries = sign_lookup(&key);
-            if entries.is_empty() {
+            if entries.is_empty() || (len == 1 && !entries.iter().any(|e| e.headword == key)) {
                 continue;
             }
-            if best[i].is_none_or(|(b, _, _)| rest + 1 < b) {
-                best[i] = Some((rest + 1, len, entries));
-            }
+            here = (cost, Piece::Sign(len, entries));
         }
+        best[i] = Some(here);
     }
-    best[0]?;
-    let mut pieces = Vec::new();
+    if best[0]?.0 .0 == n {
+        return None;
+    }
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut i = 0;
     while i < n {
-        let (_, len, entries) = best[i]?;
-        pieces.push((len, entries));
-        i += len;
+        let (_, piece) = best[i]?;
+        match (piece, pieces.last_mut()) {
+            (Piece::Spell(1), Some(Piece::Spell(len))) => *len += 1,
+            _ => pieces.push(piece),
+        }
+        i += match piece {
+            Piece::Sign(len, _) | Piece::Spell(len) => len,
+        };
     }
     Some(pieces)
 }
@@ -711,7 +746,13 @@ mod tests {
     fn split_prefers_fewest_pieces() {
         let w: Vec<char> = "手语翻译".chars().collect();
         let p = split(&w).unwrap();
-        assert_eq!(p.iter().map(|p| p.0).collect::<Vec<_>>(), [2, 2]);
+        assert!(matches!(p[..], [Piece::Sign(2, _), Piece::Sign(2, _)]));
         assert!(split(&['手']).is_none());
+        // 电 and 脑 only share other signs: 电脑 is fingerspelled, 游戏 signed.
+        let w: Vec<char> = "电脑游戏".chars().collect();
+        assert!(matches!(
+            split(&w).unwrap()[..],
+            [Piece::Spell(2), Piece::Sign(2, _)]
+        ));
     }
 }
