@@ -223,12 +223,20 @@ fn text_to_signs() {
     assert_eq!(v[0].0, SignKind::Fingerspell);
     assert_eq!(v[0].4, ["D", "I", "A", "N", "N", "A", "O"]);
     assert_eq!(v[1], sign(2, 4, "游戏"));
-    // A name with no sign is fingerspelled syllable by syllable.
-    let t = to_signs("李娜说");
-    assert_eq!(t[0].kind, SignKind::Fingerspell);
-    assert_eq!(t[0].input, 0..2);
-    let s: Vec<String> = t[0].fingerspelling.iter().map(|s| s.to_string()).collect();
-    assert_eq!(s, ["L I", "N A"]);
+    // A name: the surname has a sign of its own, the given name is fingerspelled syllable by
+    // syllable.
+    let t = to_signs("周杰伦说");
+    assert_eq!(
+        (t[0].kind, t[0].entries[0].headword),
+        (SignKind::Sign, "周")
+    );
+    assert_eq!(
+        (t[1].kind, t[1].input.clone(), t[1].word.clone()),
+        (SignKind::Fingerspell, 1..3, 0..3)
+    );
+    let s: Vec<String> = t[1].fingerspelling.iter().map(|s| s.to_string()).collect();
+    assert_eq!(s, ["J I E", "L U N"]);
+    assert_eq!(t[1].fingerspelling[1].tone(), Some(2));
     // Numbers: a listed number is one sign, an unlisted one digit by digit.
     let v = view("20个和2026");
     assert_eq!(v[0], (SignKind::Number, 0, 2, "20".into(), vec![]));
