@@ -457,7 +457,7 @@ const MAX_JOINED_TOKENS: usize = 8;
 ///    only matches after a number (`5 m` is 米, a lone `m` is fingerspelled).
 /// 3. A Chinese word that is not in the lexicon is split into lexicon words (`手机号码` → 手机 +
 ///    号码): fewest characters left over, then fewest pieces; a single character only counts when it
-///    is a headword of its own. What is left over is fingerspelled (`电脑游戏` → 电脑 spelled +
+///    is a headword of its own or a numeral (一). What is left over is fingerspelled (`电脑游戏` → 电脑 spelled +
 ///    游戏); a word with no listed part is fingerspelled syllable by syllable.
 /// 4. A number without a sign is signed digit by digit; other characters in it (`.`) are `Other`.
 ///    Latin letters without a sign are fingerspelled.
@@ -616,8 +616,9 @@ enum Piece {
 
 /// Splits a word that is not in the lexicon into lexicon words: the fewest characters left to
 /// fingerspell, then the fewest pieces, then the longer first piece. A single character is a piece
-/// only when it is the headword of a sign of its own (电 is only listed as sharing the sign of 闪电,
-/// so 电脑 is not 闪电 + 头). `None` when no part of the word has a sign.
+/// only when it is the headword of a sign of its own or a numeral of a number sign (一 of `1`): 电
+/// is only listed as sharing the sign of 闪电, so 电脑 is not 闪电 + 头. `None` when no part of the
+/// word has a sign.
 fn split(word: &[char]) -> Option<Vec<Piece>> {
     let n = word.len();
     if n < 2 {
@@ -643,7 +644,10 @@ fn split(word: &[char]) -> Option<Vec<Piece>> {
             key.clear();
             key.extend(&word[i..i + len]);
             let entries = sign_lookup(&key);
-            if entries.is_empty() || (len == 1 && !entries.iter().any(|e| e.headword == key)) {
+            let own = |e: &&SignEntry| {
+                e.headword == key || e.headword.bytes().all(|b| b.is_ascii_digit())
+            };
+            if entries.is_empty() || (len == 1 && !entries.iter().any(own)) {
                 continue;
             }
             here = (cost, Piece::Sign(len, entries));
