@@ -709,13 +709,13 @@ fn number_tokens(
                 fingerspelling: Vec::new(),
             });
         } else {
-            for k in i..end {
+            for (k, c) in chars.iter().enumerate().take(end).skip(i) {
                 let mut buf = [0u8; 4];
                 out.push(SignToken {
                     kind: SignKind::Number,
                     input: input_range(norm, k..k + 1),
                     word: word.clone(),
-                    entries: sign_lookup(chars[k].encode_utf8(&mut buf)),
+                    entries: sign_lookup(c.encode_utf8(&mut buf)),
                     fingerspelling: Vec::new(),
                 });
             }
