@@ -396,7 +396,8 @@ pub enum SignKind {
     Sign,
     /// No sign: fingerspelled (a Chinese word by its syllables, or Latin letters).
     Fingerspell,
-    /// A number sign (digits, or one digit of a number that has no sign of its own).
+    /// A number sign: digits or a Chinese numeral with a sign (`20`, 二十), or one digit of a
+    /// number that has no sign of its own.
     Number,
     /// Punctuation, symbols and anything else without a sign.
     Other,
@@ -520,9 +521,8 @@ pub fn to_signs(text: &str) -> Vec<SignToken> {
         }
         if let Some((end, entries)) = best {
             let range = input_range(&a.norm, t.start..toks[end - 1].end);
-            let all_digits = toks[k..end].iter().all(|u| u.kind == TokenKind::Number);
             out.push(SignToken {
-                kind: if all_digits {
+                kind: if is_number_sign(entries) {
                     SignKind::Number
                 } else {
                     SignKind::Sign
@@ -563,7 +563,11 @@ pub fn to_signs(text: &str) -> Vec<SignToken> {
                             match piece {
                                 Piece::Sign(len, entries) => {
                                     out.push(SignToken {
-                                        kind: SignKind::Sign,
+                                        kind: if is_number_sign(entries) {
+                                            SignKind::Number
+                                        } else {
+                                            SignKind::Sign
+                                        },
                                         input: input_range(&a.norm, at..at + len),
                                         word: word.clone(),
                                         entries,
@@ -603,6 +607,13 @@ pub fn to_signs(text: &str) -> Vec<SignToken> {
         k += 1;
     }
     out
+}
+
+/// Whether all `entries` are numeral signs (digit headwords: `10`, found by `10`, 十 or 拾).
+fn is_number_sign(entries: &[&SignEntry]) -> bool {
+    entries
+        .iter()
+        .all(|e| e.headword.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A part of a word that is not in the lexicon.

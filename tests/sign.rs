@@ -282,3 +282,11 @@ fn positions_are_input_scalars() {
         at = t.input.end;
     }
 }
+
+#[test]
+fn chinese_numerals_are_number_signs() {
+    let v = view("二十和拾");
+    assert_eq!(v[0], (SignKind::Number, 0, 2, "20".into(), vec![]));
+    // 拾 is 拾① (pick up) first, and also the second sign of 10: not only a number.
+    assert_eq!(v[2].0, SignKind::Sign);
+}
