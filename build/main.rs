@@ -9,6 +9,8 @@
 //!   their prefixes, frequencies, POS tags and readings (`lexicon.bin`), read without parsing at
 //!   start-up.
 //! * `spacing.rs`: `data/spacing/*.tsv` → the word classes and word lists of the spacing rules.
+//! * `sign.rs`: `data/sign/*.tsv` → the sign lexicon as static entries and a `phf` map of its
+//!   headwords and shared words, and the finger-alphabet roles (`sign_tables.rs`).
 
 use std::env;
 use std::fs;
@@ -21,6 +23,7 @@ mod syllable;
 mod braille;
 mod lexicon;
 mod readings;
+mod sign;
 mod spacing;
 mod tsv;
 
@@ -63,4 +66,5 @@ fn main() {
         spacing::tables(&data.join("spacing")),
     )
     .unwrap();
+    fs::write(out.join("sign_tables.rs"), sign::tables(&data.join("sign"))).unwrap();
 }

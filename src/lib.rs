@@ -33,6 +33,7 @@ pub mod normalise;
 pub mod options;
 pub mod read;
 pub mod segment;
+pub mod sign;
 pub mod spacing;
 pub mod syllable;
 mod tables;
@@ -44,6 +45,9 @@ pub use cells::tone_omitted;
 pub use encode::Format;
 pub use options::{DecimalPoint, LowercaseSign, Options, SymbolMode, ToneMode};
 pub use read::{char_reading, char_readings};
+pub use sign::{
+    fingerspell, sign_by_id, sign_entries, sign_lookup, to_signs, SignEntry, SignKind, SignToken,
+};
 pub use spacing::{IdiomSpacing, SpacingOptions};
 pub use syllable::{Final, Initial, Syllable, SyllableError, Tone};
 pub use translate::{Translation, Unit, Word, WordKind};

@@ -9,15 +9,16 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use tongyong::layout::Layout;
 use tongyong::{
-    BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options, SpacingOptions,
-    SymbolMode, ToneMode, Translation, Translator, WordKind,
+    BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options, SignKind, SignToken,
+    SpacingOptions, SymbolMode, ToneMode, Translation, Translator, WordKind,
 };
 
 #[derive(Parser)]
 #[command(
     name = "tongyong",
     version,
-    about = "Chinese text to National Common Braille (GF 0019-2018), pinyin, and back"
+    about = "Chinese text to National Common Braille (GF 0019-2018), pinyin, and back; \
+             National Common Sign Language sign sequences"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -48,6 +49,15 @@ enum Command {
     /// Print the words of the text with their readings (tone numbers, ü as v).
     Pinyin {
         /// Print the same JSON objects as `braille --json`.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Turn text into National Common Sign Language signs (NationalCSL-DP ids, CC BY 4.0) and
+    /// fingerspelling, one output line per input line.
+    Sign {
+        /// Print one JSON object per line with the tokens, their positions, sign ids and letters.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -281,6 +291,85 @@ fn line_json(line: &str, t: &Translation, format: Format) -> String {
     serde_json::to_string(&obj).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
 }
 
+/// The JSON object printed per input line by `tongyong sign --json` (a stable shape).
+#[derive(Serialize)]
+struct SignLineJson<'a> {
+    text: &'a str,
+    signs: Vec<SignJson>,
+}
+
+#[derive(Serialize)]
+struct SignJson {
+    text: String,
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    entries: Vec<EntryJson>,
+    /// The handshapes of a fingerspelled token (empty otherwise).
+    letters: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct EntryJson {
+    id: u16,
+    headword: &'static str,
+    variant: Option<u8>,
+}
+
+fn sign_json(line: &str, tokens: &[SignToken]) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let signs = tokens
+        .iter()
+        .map(|t| SignJson {
+            text: chars[t.input.clone()].iter().collect(),
+            start: t.input.start,
+            end: t.input.end,
+            kind: t.kind.as_str(),
+            entries: t
+                .entries
+                .iter()
+                .map(|e| EntryJson {
+                    id: e.id,
+                    headword: e.headword,
+                    variant: e.variant,
+                })
+                .collect(),
+            letters: t.letters().map(|l| l.as_str()).collect(),
+        })
+        .collect();
+    let obj = SignLineJson { text: line, signs };
+    serde_json::to_string(&obj).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+}
+
+/// The plain form: one item per token, separated by spaces: a sign as its headword with the
+/// variant and id (`学习(1)#4462`, all variants joined by `/`), fingerspelling as `[ZH A NG]`, other
+/// tokens as they are.
+fn sign_line(line: &str, tokens: &[SignToken]) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let items: Vec<String> = tokens
+        .iter()
+        .map(|t| match t.kind {
+            SignKind::Sign | SignKind::Number => {
+                let alts: Vec<String> = t
+                    .entries
+                    .iter()
+                    .map(|e| match e.variant {
+                        Some(v) => format!("{}({v})#{}", e.headword, e.id),
+                        None => format!("{}#{}", e.headword, e.id),
+                    })
+                    .collect();
+                alts.join("/")
+            }
+            SignKind::Fingerspell => {
+                let parts: Vec<String> = t.fingerspelling.iter().map(|s| s.to_string()).collect();
+                format!("[{}]", parts.join(" | "))
+            }
+            _ => chars[t.input.clone()].iter().collect(),
+        })
+        .collect();
+    items.join(" ")
+}
+
 fn pinyin_line(t: &Translator, line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let words: Vec<String> = t
@@ -418,6 +507,16 @@ fn run(cli: Cli) -> Result<(), String> {
                     )
                 } else {
                     writeln!(out, "{}", pinyin_line(&t, line))
+                }
+            })?;
+        }
+        Command::Sign { json, input } => {
+            for_each_line(input, |line| {
+                let tokens = tongyong::to_signs(line);
+                if *json {
+                    writeln!(out, "{}", sign_json(line, &tokens))
+                } else {
+                    writeln!(out, "{}", sign_line(line, &tokens))
                 }
             })?;
         }
