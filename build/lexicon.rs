@@ -16,6 +16,8 @@ fn fnv1a(bytes: &[u8]) -> u32 {
     h
 }
 
+const MAX_COST: u32 = (1 << 24) - 1;
+
 struct LexEntry {
     freq: u32,
     pos: u8,
@@ -23,13 +25,17 @@ struct LexEntry {
     reading: Vec<u16>,
 }
 
+/// Fixed-point scale of the word costs: cost = −ln(frequency / total) × 2^16.
+const COST_SCALE: f64 = 65536.0;
+
 /// Layout (all little-endian u32):
-/// header: [magic, entry count, slot count (power of two), total frequency, max word chars,
-///          pos-tag string length, strings offset, syllables offset, slots offset]
-/// entries: 3 words each: key offset (24 bits) | key length (8); freq (24 bits) | pos id (8);
+/// header: [magic, entry count, slot count (power of two), cost of an unknown character,
+///          max word chars, pos-tag string length, strings offset, syllables offset, slots offset]
+/// entries: 3 words each: key offset (24 bits) | key length (8); cost (24 bits) | pos id (8);
 ///          reading offset (24 bits) | reading length (5) | flags (3: bit0 word, bit1 has reading)
 /// then the POS names ('\n'-separated), the key strings, the u16 syllable codes, the u32 slots
-/// (entry index + 1, 0 = empty; linear probing).
+/// (0 = empty, else entry index + 1 in the low 20 bits and 12 more bits of the key's hash, so
+/// most probes that miss need no string comparison; linear probing).
 /// The blob, and the POS tag names indexed by the ids stored in it.
 pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>) {
     let mut entries: BTreeMap<String, LexEntry> = BTreeMap::new();
@@ -97,13 +103,18 @@ pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>) {
     for (key, e) in &entries {
         assert!(key.len() < 256 && strings.len() < (1 << 24) && syllables.len() < (1 << 24));
         records.push((strings.len() as u32) | (key.len() as u32) << 24);
-        records.push(e.freq | (e.pos as u32) << 24);
+        let cost = ((total as f64).ln() - (e.freq.max(1) as f64).ln()) * COST_SCALE;
+        records.push((cost.round() as u32).min(MAX_COST) | (e.pos as u32) << 24);
         let flags = e.is_word as u32 | ((!e.reading.is_empty()) as u32) << 1;
         records.push(syllables.len() as u32 | (e.reading.len() as u32) << 24 | flags << 29);
         strings.extend_from_slice(key.as_bytes());
         syllables.extend(&e.reading);
         slots_needed.push(fnv1a(key.as_bytes()));
     }
+    assert!(
+        entries.len() < (1 << 20) - 1,
+        "slot layout holds up to 2^20 entries"
+    );
     let slot_count = (entries.len() * 2).next_power_of_two().max(1);
     let mut slots = vec![0u32; slot_count];
     for (i, h) in slots_needed.iter().enumerate() {
@@ -111,7 +122,7 @@ pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>) {
         while slots[s] != 0 {
             s = (s + 1) & (slot_count - 1);
         }
-        slots[s] = i as u32 + 1;
+        slots[s] = (i as u32 + 1) | (h >> 20) << 20;
     }
     let pos_text = pos_names.join("\n");
     let header_words = 9;
@@ -125,7 +136,7 @@ pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>) {
         0x544c_4558u32,
         entries.len() as u32,
         slot_count as u32,
-        total.min(u32::MAX as u64) as u32,
+        (((total as f64).ln() * COST_SCALE).round() as u32).min(MAX_COST),
         max_chars as u32,
         pos_text.len() as u32,
         strings_off as u32,

@@ -29,42 +29,72 @@ fn record(entry: usize, k: usize) -> u32 {
     word_at((HEADER_WORDS + entry * 3 + k) * 4)
 }
 
-/// FNV-1a, the same function as in `build.rs`.
-fn fnv1a(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in bytes {
-        h ^= *b as u32;
-        h = h.wrapping_mul(0x0100_0193);
+/// The lexicon's hash: FNV-1a over the key's UTF-8 bytes, the same function as in
+/// `build/lexicon.rs`. It is incremental: [`Hash::push`] extends the key by one character.
+#[derive(Clone, Copy, Debug)]
+pub struct Hash(u32);
+
+impl Hash {
+    /// The hash of the empty key.
+    pub fn new() -> Hash {
+        Hash(0x811c_9dc5)
     }
-    h
+
+    /// The hash of `bytes`.
+    pub fn of(bytes: &[u8]) -> Hash {
+        let mut h = Hash::new();
+        h.push_bytes(bytes);
+        h
+    }
+
+    fn push_bytes(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= *b as u32;
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+    }
+
+    /// Extends the hashed key by `c`.
+    pub fn push(&mut self, c: char) {
+        self.push_bytes(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
 }
 
 /// Looks up a word or a prefix of a word.
 pub fn lookup(key: &str) -> Option<Entry> {
+    lookup_hashed(Hash::of(key.as_bytes()), key)
+}
+
+/// Looks up `key` whose hash is already known.
+pub fn lookup_hashed(hash: Hash, key: &str) -> Option<Entry> {
     let slot_count = header(2) as usize;
     if slot_count == 0 {
         return None;
     }
     let strings = header(6) as usize;
     let slots = header(8) as usize;
-    let mut s = fnv1a(key.as_bytes()) as usize & (slot_count - 1);
+    let tag = hash.0 >> 20;
+    let mut s = hash.0 as usize & (slot_count - 1);
     loop {
-        let e = word_at(slots + s * 4) as usize;
-        if e == 0 {
+        let slot = word_at(slots + s * 4);
+        if slot == 0 {
             return None;
         }
-        let r = record(e - 1, 0) as usize;
-        let (off, len) = (r & 0xff_ffff, r >> 24);
-        if &LEXICON[strings + off..strings + off + len] == key.as_bytes() {
-            return Some(Entry { record: e - 1 });
+        if slot >> 20 == tag {
+            let e = (slot & 0xf_ffff) as usize - 1;
+            let r = record(e, 0) as usize;
+            let (off, len) = (r & 0xff_ffff, r >> 24);
+            if &LEXICON[strings + off..strings + off + len] == key.as_bytes() {
+                return Some(Entry { record: e });
+            }
         }
         s = (s + 1) & (slot_count - 1);
     }
 }
 
-/// The sum of all word frequencies.
-pub fn total_frequency() -> u32 {
-    header(3).max(1)
+/// The cost (−ln probability × 2^16) of a character the lexicon does not know.
+pub fn unknown_cost() -> u32 {
+    header(3)
 }
 
 /// The length in characters of the longest word.
@@ -78,8 +108,9 @@ impl Entry {
         record(self.record, 2) >> 29 & 1 == 1
     }
 
-    /// The word's frequency in the source corpus (0 for a prefix).
-    pub fn frequency(&self) -> u32 {
+    /// The word's cost for segmentation: −ln(frequency / total) × 2^16, from the frequencies of
+    /// `data/lexicon/words.tsv` (lower is more frequent).
+    pub fn cost(&self) -> u32 {
         record(self.record, 1) & 0xff_ffff
     }
 
@@ -114,7 +145,7 @@ mod tests {
     fn words_prefixes_and_misses() {
         let w = lookup("图书馆").expect("图书馆 is a word");
         assert!(w.is_word());
-        assert!(w.frequency() > 0);
+        assert!(w.cost() < unknown_cost());
         let p = lookup("图书").expect("图书 is a word and a prefix");
         assert!(p.is_word());
         assert!(lookup("图书馆馆馆").is_none());

@@ -233,25 +233,29 @@ pub fn split_words_up_to(
     tokens: &mut Vec<Token>,
 ) {
     let n = end - start;
-    let log_total = (lexicon::total_frequency() as f64).ln();
-    // best[i] = (log probability of the best split of chars[start+i..end], length of its first word)
-    let mut best: Vec<(f64, usize)> = vec![(0.0, 0); n + 1];
+    // best[i] = (cost of the best split of chars[start+i..end], length of its first word);
+    // costs are −ln probabilities in fixed point, so the cheapest path is the most probable.
+    let mut best: Vec<(u64, usize)> = vec![(0, 0); n + 1];
     let mut key = String::new();
+    let longest = lexicon::longest_word().min(max_len);
+    let unknown = lexicon::unknown_cost() as u64;
     for i in (0..n).rev() {
-        let mut choice = (f64::NEG_INFINITY, 1);
+        let mut choice = (u64::MAX, 1);
         key.clear();
-        for len in 1..=(n - i).min(lexicon::longest_word()).min(max_len) {
-            key.push(chars[start + i + len - 1]);
-            let entry = lexicon::lookup(&key);
-            let freq = match entry {
-                Some(e) if e.is_word() => e.frequency().max(1),
+        let mut hash = lexicon::Hash::new();
+        for len in 1..=(n - i).min(longest) {
+            let c = chars[start + i + len - 1];
+            key.push(c);
+            hash.push(c);
+            let cost = match lexicon::lookup_hashed(hash, &key) {
+                Some(e) if e.is_word() => e.cost() as u64,
                 None if len > 1 => break,
-                _ if len == 1 => 1,
+                _ if len == 1 => unknown,
                 _ => continue,
             };
-            let score = (freq as f64).ln() - log_total + best[i + len].0;
-            if score > choice.0 {
-                choice = (score, len);
+            let total = cost + best[i + len].0;
+            if total < choice.0 {
+                choice = (total, len);
             }
         }
         best[i] = choice;

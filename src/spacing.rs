@@ -136,9 +136,13 @@ enum Class {
 }
 
 fn has_class(c: char, class: Class) -> bool {
+    classes_of(c) & (1 << class as u32) != 0
+}
+
+fn classes_of(c: char) -> u32 {
     CHAR_CLASSES
-        .get(&c)
-        .is_some_and(|bits| bits & (1 << class as u32) != 0)
+        .binary_search_by_key(&(c as u32), |e| e.0)
+        .map_or(0, |k| CHAR_CLASSES[k].1)
 }
 
 /// A braille word being built: a run of tokens.
@@ -150,6 +154,8 @@ struct Unit {
     syllables: usize,
     /// Whether a spacing rule made it (then it is no longer a "single syllable still apart").
     joined: bool,
+    /// The lexicon's POS tag of a unit that is one lexicon word ("" otherwise).
+    pos: &'static str,
 }
 
 struct Context<'a> {
@@ -175,12 +181,7 @@ impl Context<'_> {
 
     /// The lexicon's POS tag of a unit that is one lexicon word.
     fn pos(&self, u: &Unit) -> &'static str {
-        if u.kind != GroupKind::Han || u.joined || u.tokens.len() != 1 {
-            return "";
-        }
-        lexicon::lookup(&self.text(u))
-            .filter(|e| e.is_word())
-            .map_or("", |e| e.pos())
+        u.pos
     }
 
     fn neutral(&self, u: &Unit) -> bool {
@@ -205,31 +206,31 @@ fn is_word(kind: GroupKind) -> bool {
     matches!(kind, GroupKind::Han | GroupKind::Code)
 }
 
-/// Merges `units[i + 1]` into `units[i]`.
-fn merge(units: &mut Vec<Unit>, i: usize) {
-    let next = units.remove(i + 1);
-    let u = &mut units[i];
+/// Appends `next` to the word `u`.
+fn absorb(u: &mut Unit, next: &Unit) {
     u.tokens.end = next.tokens.end;
     u.chars.end = next.chars.end;
     u.syllables += next.syllables;
     u.joined = true;
+    u.pos = "";
     if next.kind == GroupKind::Han {
         u.kind = GroupKind::Han;
     }
 }
 
 /// One left-to-right pass: joins each pair of adjacent words for which `join` holds (a joined
-/// word may join its next neighbour too).
+/// word may join its next neighbour too). Linear in the number of units.
 fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Unit) -> bool) {
-    let mut i = 0;
-    while i + 1 < units.len() {
-        let (a, b) = (&units[i], &units[i + 1]);
-        if is_word(a.kind) && is_word(b.kind) && join(ctx, a, b) {
-            merge(units, i);
-        } else {
-            i += 1;
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    for next in units.drain(..) {
+        match out.last_mut() {
+            Some(a) if is_word(a.kind) && is_word(next.kind) && join(ctx, a, &next) => {
+                absorb(a, &next)
+            }
+            _ => out.push(next),
         }
     }
+    *units = out;
 }
 
 /// R3 and R19: divides Han tokens before any join.
@@ -346,6 +347,7 @@ pub fn group(
     opts: &SpacingOptions,
 ) -> (Vec<Token>, Vec<Group>) {
     let tokens = divide_tokens(tokens, chars, opts);
+    let mut key = String::new();
     let mut units: Vec<Unit> = tokens
         .iter()
         .enumerate()
@@ -367,12 +369,22 @@ pub fn group(
             } else {
                 0
             };
+            let pos = if kind == GroupKind::Han {
+                key.clear();
+                key.extend(&chars[t.start..t.end]);
+                lexicon::lookup(&key)
+                    .filter(|e| e.is_word())
+                    .map_or("", |e| e.pos())
+            } else {
+                ""
+            };
             Unit {
                 kind,
                 tokens: i..i + 1,
                 chars: t.start..t.end,
                 syllables,
                 joined: false,
+                pos,
             }
         })
         .collect();
@@ -531,34 +543,41 @@ pub fn group(
 
 /// Joins runs of 2–4 adjacent Han words that spell a GF example word or an AABB form (来来往往).
 fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     let mut i = 0;
+    let mut text: Vec<char> = Vec::new();
     while i < units.len() {
-        let mut joined = false;
+        let mut span_found = 1;
         for span in (2..=GF_LONGEST.max(4)).rev() {
             if i + span > units.len()
                 || !units[i..i + span].iter().all(|u| u.kind == GroupKind::Han)
             {
                 continue;
             }
-            let text: Vec<char> = units[i..i + span]
-                .iter()
-                .flat_map(|u| ctx.chars[u.chars.clone()].iter().copied())
-                .collect();
+            text.clear();
+            text.extend(
+                units[i..i + span]
+                    .iter()
+                    .flat_map(|u| ctx.chars[u.chars.clone()].iter().copied()),
+            );
+            if text.len() > GF_LONGEST.max(4) {
+                continue;
+            }
             let aabb =
                 text.len() == 4 && text[0] == text[1] && text[2] == text[3] && text[0] != text[2];
-            let word: String = text.iter().collect();
-            if aabb || GF_WORDS.contains(word.as_str()) {
-                for _ in 1..span {
-                    merge(units, i);
-                }
-                joined = true;
+            if aabb || GF_WORDS.contains(text.iter().collect::<String>().as_str()) {
+                span_found = span;
                 break;
             }
         }
-        if !joined {
-            i += 1;
+        let mut u = units[i].clone();
+        for next in &units[i + 1..i + span_found] {
+            absorb(&mut u, next);
         }
+        out.push(u);
+        i += span_found;
     }
+    *units = out;
 }
 
 /// Whether a blank cell goes between two adjacent groups (neither a space nor a line break).

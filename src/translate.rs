@@ -194,11 +194,11 @@ pub(crate) fn analyse(text: &str, spacing: &SpacingOptions) -> Analysis {
             continue;
         }
         let after_number = k > 0 && tokens[k - 1].kind == TokenKind::Number;
-        if let Some(r) = measure_word_reading(norm.chars[t.start])
-            .filter(|_| after_number && t.end - t.start == 1)
-        {
-            readings[t.start] = Some(r);
-            continue;
+        if after_number && t.end - t.start == 1 {
+            if let Some(r) = measure_word_reading(norm.chars[t.start]) {
+                readings[t.start] = Some(r);
+                continue;
+            }
         }
         buf.clear();
         read_word(&norm.chars[t.start..t.end], &mut buf);
