@@ -91,7 +91,7 @@ impl fmt::Display for Cell {
 }
 
 /// One output symbol of a translation: a braille cell, or a character that has no braille form
-/// and is passed through unchanged (see [`crate::Options::unknown`]).
+/// and is passed through unchanged (see [`crate::encode::encode`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Symbol {
     /// A braille cell (the blank cell separates words).
