@@ -12,7 +12,12 @@ use crate::syllable::{Final, Initial, Syllable, Tone, NEUTRAL};
 use crate::tables::{ABBREVIATIONS, FINAL_CELLS, INITIAL_CELLS, PUNCTUATION, TONE_CELLS};
 use crate::Error;
 
-/// The form of braille text given to [`from_braille`].
+/// The form of braille text given to [`from_braille`]. Parsed (`FromStr`) from the CLI's names
+/// `unicode`, `brf`.
+///
+/// ```
+/// assert_eq!("brf".parse(), Ok(tongyong::BrailleInput::Brf));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum BrailleInput {
     /// Unicode braille (U+2800 block); an ASCII space is also a blank cell.
@@ -20,6 +25,19 @@ pub enum BrailleInput {
     Unicode,
     /// North American ASCII braille (BRF), either letter case.
     Brf,
+}
+
+impl std::str::FromStr for BrailleInput {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "unicode" => Ok(BrailleInput::Unicode),
+            "brf" => Ok(BrailleInput::Brf),
+            other => Err(Error::InvalidOption(format!(
+                "unknown braille input {other:?} (expected unicode or brf)"
+            ))),
+        }
+    }
 }
 
 /// What a [`BackItem`] is.

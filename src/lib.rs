@@ -39,7 +39,7 @@ pub mod syllable;
 mod tables;
 mod translate;
 
-pub use back::{from_braille, BackItem, BackTranslation, BrailleInput};
+pub use back::{from_braille, BackItem, BackKind, BackTranslation, BrailleInput};
 pub use cell::{Cell, Symbol};
 pub use cells::tone_omitted;
 pub use encode::Format;

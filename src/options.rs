@@ -4,7 +4,7 @@
 use crate::spacing::SpacingOptions;
 use crate::Error;
 
-/// Which tones are written.
+/// Which tones are written. Parsed (`FromStr`) from the CLI's names `national`, `full`, `none`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ToneMode {
     /// National Common Braille (GF 0019-2018): tones written, one omitted per initial group
@@ -32,6 +32,7 @@ impl std::str::FromStr for ToneMode {
 }
 
 /// When a run of lower-case Latin letters gets the letter sign ⠰ (braille-scheme.md §6.4, INFERRED).
+/// Parsed (`FromStr`) from the CLI's names `never`, `chinese`, `always`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum LowercaseSign {
     /// Never (liblouis zhcn-cbs).
@@ -43,7 +44,22 @@ pub enum LowercaseSign {
     Always,
 }
 
+impl std::str::FromStr for LowercaseSign {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "never" => Ok(LowercaseSign::Never),
+            "chinese" => Ok(LowercaseSign::InChineseText),
+            "always" => Ok(LowercaseSign::Always),
+            other => Err(Error::InvalidOption(format!(
+                "unknown lowercase sign mode {other:?} (expected never, chinese or always)"
+            ))),
+        }
+    }
+}
+
 /// The cell of a decimal point between digits (braille-scheme.md §6.3, UNKNOWN).
+/// Parsed (`FromStr`) from the CLI's names `dot3`, `dot2`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum DecimalPoint {
     /// Dot 3 ⠄, as liblouis writes 3.14.
@@ -53,7 +69,21 @@ pub enum DecimalPoint {
     Dot2,
 }
 
+impl std::str::FromStr for DecimalPoint {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "dot3" => Ok(DecimalPoint::Dot3),
+            "dot2" => Ok(DecimalPoint::Dot2),
+            other => Err(Error::InvalidOption(format!(
+                "unknown decimal point {other:?} (expected dot3 or dot2)"
+            ))),
+        }
+    }
+}
+
 /// What to do with printable ASCII symbols that have no Chinese braille form (`/ @ # _ & …`).
+/// Parsed (`FromStr`) from the CLI's names `computer`, `pass`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SymbolMode {
     /// Write the cell that North American computer braille (BRF) gives the symbol (UNKNOWN in
@@ -62,6 +92,19 @@ pub enum SymbolMode {
     ComputerBraille,
     /// Pass the character through unchanged.
     PassThrough,
+}
+
+impl std::str::FromStr for SymbolMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "computer" => Ok(SymbolMode::ComputerBraille),
+            "pass" => Ok(SymbolMode::PassThrough),
+            other => Err(Error::InvalidOption(format!(
+                "unknown symbol mode {other:?} (expected computer or pass)"
+            ))),
+        }
+    }
 }
 
 /// Options of a [`crate::Translator`]. `Options::default()` is National Common Braille with the
@@ -112,5 +155,31 @@ impl Default for Options {
             symbols: SymbolMode::ComputerBraille,
             spacing: SpacingOptions::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_names_parse() {
+        assert_eq!("full".parse::<ToneMode>(), Ok(ToneMode::Full));
+        assert_eq!(
+            "chinese".parse::<LowercaseSign>(),
+            Ok(LowercaseSign::InChineseText)
+        );
+        assert_eq!("always".parse::<LowercaseSign>(), Ok(LowercaseSign::Always));
+        assert_eq!("dot2".parse::<DecimalPoint>(), Ok(DecimalPoint::Dot2));
+        assert_eq!("pass".parse::<SymbolMode>(), Ok(SymbolMode::PassThrough));
+        assert_eq!(
+            "computer".parse::<SymbolMode>(),
+            Ok(SymbolMode::ComputerBraille)
+        );
+        let e = "Dot2".parse::<DecimalPoint>().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid option: unknown decimal point \"Dot2\" (expected dot3 or dot2)"
+        );
     }
 }

@@ -13,7 +13,11 @@ use crate::segment::{is_han, segment, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind, SpacingOptions};
 use crate::syllable::Syllable;
 
-/// A unit of input and output positions.
+/// A unit of input and output positions. Parsed (`FromStr`) from `scalar`, `utf16`, `byte`.
+///
+/// ```
+/// assert_eq!("utf16".parse(), Ok(tongyong::Unit::Utf16));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Unit {
     /// Unicode scalar values (Python `str` indexes, Rust `chars()`).
@@ -23,6 +27,20 @@ pub enum Unit {
     Utf16,
     /// UTF-8 bytes (Rust `&str` byte offsets, C `char*`).
     Byte,
+}
+
+impl std::str::FromStr for Unit {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "scalar" => Ok(Unit::Scalar),
+            "utf16" => Ok(Unit::Utf16),
+            "byte" => Ok(Unit::Byte),
+            other => Err(crate::Error::InvalidOption(format!(
+                "unknown position unit {other:?} (expected scalar, utf16 or byte)"
+            ))),
+        }
+    }
 }
 
 /// What a [`Word`] is.
