@@ -32,12 +32,14 @@ const COST_SCALE: f64 = 65536.0;
 /// header: [magic, entry count, slot count (power of two), cost of an unknown character,
 ///          max word chars, pos-tag string length, strings offset, syllables offset, slots offset]
 /// entries: 3 words each: key offset (24 bits) | key length (8); cost (24 bits) | pos id (8);
-///          reading offset (24 bits) | reading length (5) | flags (3: bit0 word, bit1 has reading)
+///          reading offset (24 bits) | reading length (5) | flags (3: bit0 word, bit1 has reading,
+///          bit2 begins a longer key)
 /// then the POS names ('\n'-separated), the key strings, the u16 syllable codes, the u32 slots
 /// (0 = empty, else entry index + 1 in the low 20 bits and 12 more bits of the key's hash, so
 /// most probes that miss need no string comparison; linear probing).
-/// The blob, and the POS tag names indexed by the ids stored in it.
-pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>) {
+/// The blob, the POS tag names indexed by the ids stored in it, and Rust source for the dense
+/// single-character index (entry index + 1 per code point, 0 = none).
+pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>, String) {
     let mut entries: BTreeMap<String, LexEntry> = BTreeMap::new();
     let mut pos_names: Vec<String> = vec![String::new()];
     let mut bad_readings = 0;
@@ -95,17 +97,44 @@ pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>) {
             });
         }
     }
+    // Keys that begin a longer key: the segmenter stops extending a key that is not one.
+    let prefixes: std::collections::HashSet<&str> = words
+        .iter()
+        .flat_map(|w| w.char_indices().skip(1).map(move |(i, _)| &w[..i]))
+        .collect();
+    let is_prefix: Vec<bool> = entries
+        .keys()
+        .map(|k| prefixes.contains(k.as_str()))
+        .collect();
     let total: u64 = entries.values().map(|e| e.freq as u64).sum();
     let mut strings = Vec::new();
     let mut syllables: Vec<u16> = Vec::new();
     let mut records: Vec<u32> = Vec::new();
     let mut slots_needed = Vec::new();
-    for (key, e) in &entries {
+    // Single characters are also found through a dense table by code point (blocks of 256).
+    let mut char_blocks: Vec<[u32; 256]> = Vec::new();
+    let mut char_block_index = vec![u16::MAX; 0x324];
+    for (index, ((key, e), prefix)) in entries.iter().zip(&is_prefix).enumerate() {
+        let mut chars = key.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            let b = c as usize >> 8;
+            if b < char_block_index.len() {
+                if char_block_index[b] == u16::MAX {
+                    char_block_index[b] = char_blocks.len() as u16;
+                    char_blocks.push([0; 256]);
+                }
+                char_blocks[char_block_index[b] as usize][c as usize & 0xff] = index as u32 + 1;
+            }
+        }
+        let _ = (e, prefix);
+    }
+    for ((key, e), prefix) in entries.iter().zip(&is_prefix) {
         assert!(key.len() < 256 && strings.len() < (1 << 24) && syllables.len() < (1 << 24));
         records.push((strings.len() as u32) | (key.len() as u32) << 24);
         let cost = ((total as f64).ln() - (e.freq.max(1) as f64).ln()) * COST_SCALE;
         records.push((cost.round() as u32).min(MAX_COST) | (e.pos as u32) << 24);
-        let flags = e.is_word as u32 | ((!e.reading.is_empty()) as u32) << 1;
+        let flags =
+            e.is_word as u32 | ((!e.reading.is_empty()) as u32) << 1 | (*prefix as u32) << 2;
         records.push(syllables.len() as u32 | (e.reading.len() as u32) << 24 | flags << 29);
         strings.extend_from_slice(key.as_bytes());
         syllables.extend(&e.reading);
@@ -157,5 +186,19 @@ pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>) {
     for s in &slots {
         blob.extend_from_slice(&s.to_le_bytes());
     }
-    (blob, pos_names)
+    let mut chars_code = String::new();
+    chars_code.push_str(&format!(
+        "/// Block of each 256 code points in `LEXICON_CHAR_BLOCKS` (u16::MAX = none).\npub static LEXICON_CHAR_BLOCK_INDEX: [u16; {}] = {:?};\n",
+        char_block_index.len(),
+        char_block_index
+    ));
+    chars_code.push_str(&format!(
+        "/// Lexicon entry index + 1 of every single character (0 = none).\npub static LEXICON_CHAR_BLOCKS: [[u32; 256]; {}] = [\n",
+        char_blocks.len()
+    ));
+    for b in &char_blocks {
+        chars_code.push_str(&format!("{b:?},\n"));
+    }
+    chars_code.push_str("];\n");
+    (blob, pos_names, chars_code)
 }

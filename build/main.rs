@@ -50,8 +50,9 @@ fn main() {
         readings::char_readings(&order),
     )
     .unwrap();
-    let (blob, pos_names) = lexicon::blob(&data.join("lexicon/words.tsv"));
+    let (blob, pos_names, chars) = lexicon::blob(&data.join("lexicon/words.tsv"));
     fs::write(out.join("lexicon.bin"), blob).unwrap();
+    fs::write(out.join("lexicon_chars.rs"), chars).unwrap();
     fs::write(
         out.join("lexicon_pos.rs"),
         format!(

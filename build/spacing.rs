@@ -47,6 +47,25 @@ pub fn tables(dir: &Path) -> String {
     )
     .unwrap();
     let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(1);
+    let mut first: Vec<u32> = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .map(|c| c as u32)
+        .collect();
+    first.sort_unstable();
+    first.dedup();
+    writeln!(
+        code,
+        "/// First characters of the GF example words, sorted."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static GF_FIRST_CHARS: [u32; {}] = {:?};",
+        first.len(),
+        first
+    )
+    .unwrap();
     writeln!(code, "pub const GF_LONGEST: usize = {longest};").unwrap();
 
     let mut classes: BTreeMap<char, u32> = BTreeMap::new();

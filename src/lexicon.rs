@@ -2,7 +2,7 @@
 //! segmentation and reading (built by `build.rs` from `data/lexicon/words.tsv`).
 
 use crate::syllable::Syllable;
-use crate::tables::{LEXICON, LEXICON_POS};
+use crate::tables::{LEXICON, LEXICON_CHAR_BLOCKS, LEXICON_CHAR_BLOCK_INDEX, LEXICON_POS};
 
 /// A lexicon entry found by [`lookup`].
 #[derive(Clone, Copy, Debug)]
@@ -92,6 +92,15 @@ pub fn lookup_hashed(hash: Hash, key: &str) -> Option<Entry> {
     }
 }
 
+/// The entry of a single character, found by code point without hashing.
+pub fn char_entry(c: char) -> Option<Entry> {
+    let block = *LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8)?;
+    let index = LEXICON_CHAR_BLOCKS.get(block as usize)?[c as usize & 0xff];
+    (index != 0).then(|| Entry {
+        record: index as usize - 1,
+    })
+}
+
 /// The cost (−ln probability × 2^16) of a character the lexicon does not know.
 pub fn unknown_cost() -> u32 {
     header(3)
@@ -106,6 +115,11 @@ impl Entry {
     /// Whether this is a word (and not only the prefix of one).
     pub fn is_word(&self) -> bool {
         record(self.record, 2) >> 29 & 1 == 1
+    }
+
+    /// Whether a longer word begins with this key.
+    pub fn begins_longer(&self) -> bool {
+        record(self.record, 2) >> 31 & 1 == 1
     }
 
     /// The word's cost for segmentation: −ln(frequency / total) × 2^16, from the frequencies of

@@ -31,7 +31,12 @@ pub fn normalise(text: &str) -> Normalised {
     let mut i = 0;
     while i < input.len() {
         let mut end = i + 1;
-        while end < input.len() && is_combining_mark(input[end]) {
+        // Below U+0300 and in the CJK blocks there are no combining marks: skip the table.
+        while end < input.len()
+            && input[end] >= '\u{300}'
+            && !crate::segment::is_han(input[end])
+            && is_combining_mark(input[end])
+        {
             end += 1;
         }
         if end - i == 1 {

@@ -247,15 +247,22 @@ pub fn split_words_up_to(
             let c = chars[start + i + len - 1];
             key.push(c);
             hash.push(c);
-            let cost = match lexicon::lookup_hashed(hash, &key) {
-                Some(e) if e.is_word() => e.cost() as u64,
-                None if len > 1 => break,
-                _ if len == 1 => unknown,
-                _ => continue,
+            let entry = if len == 1 {
+                lexicon::char_entry(c)
+            } else {
+                lexicon::lookup_hashed(hash, &key)
             };
-            let total = cost + best[i + len].0;
-            if total < choice.0 {
-                choice = (total, len);
+            let cost = match entry {
+                Some(e) if e.is_word() => e.cost() as u64,
+                _ if len == 1 => unknown,
+                _ => u64::MAX,
+            };
+            if cost != u64::MAX && cost + best[i + len].0 < choice.0 {
+                choice = (cost + best[i + len].0, len);
+            }
+            // Stop where no longer word begins with the key.
+            if !entry.is_some_and(|e| e.begins_longer()) {
+                break;
             }
         }
         best[i] = choice;

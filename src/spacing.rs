@@ -23,7 +23,9 @@ use std::ops::Range;
 use crate::lexicon;
 use crate::segment::{split_words_up_to, Token, TokenKind};
 use crate::syllable::{Syllable, NEUTRAL};
-use crate::tables::{PunctClass, CHAR_CLASSES, GF_LONGEST, GF_WORDS, PUNCTUATION, SURNAMES};
+use crate::tables::{
+    PunctClass, CHAR_CLASSES, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS, PUNCTUATION, SURNAMES,
+};
 
 /// How four-character idioms are written (R19, INFERRED).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -165,10 +167,6 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn text(&self, u: &Unit) -> String {
-        self.chars[u.chars.clone()].iter().collect()
-    }
-
     /// The single character of a one-character Han unit that no rule has joined.
     fn single(&self, u: &Unit) -> Option<char> {
         (u.kind == GroupKind::Han && !u.joined && u.chars.len() == 1)
@@ -221,16 +219,21 @@ fn absorb(u: &mut Unit, next: &Unit) {
 /// One left-to-right pass: joins each pair of adjacent words for which `join` holds (a joined
 /// word may join its next neighbour too). Linear in the number of units.
 fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Unit) -> bool) {
-    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
-    for next in units.drain(..) {
-        match out.last_mut() {
-            Some(a) if is_word(a.kind) && is_word(next.kind) && join(ctx, a, &next) => {
-                absorb(a, &next)
+    // Compacts in place: units[..kept] are the words so far, units[read] the next candidate.
+    let mut kept = 0;
+    for read in 0..units.len() {
+        if kept > 0 {
+            let (done, rest) = units.split_at_mut(read);
+            let (a, next) = (&mut done[kept - 1], &rest[0]);
+            if is_word(a.kind) && is_word(next.kind) && join(ctx, a, next) {
+                absorb(a, next);
+                continue;
             }
-            _ => out.push(next),
         }
+        units.swap(kept, read);
+        kept += 1;
     }
-    *units = out;
+    units.truncate(kept);
 }
 
 /// R3 and R19: divides Han tokens before any join.
@@ -472,20 +475,20 @@ pub fn group(
     });
     pass(&mut units, &ctx, |ctx, a, b| {
         let within = a.syllables + b.syllables <= cap;
-        let text_b = ctx.text(b);
+        let (text_a, text_b) = (&ctx.chars[a.chars.clone()], &ctx.chars[b.chars.clone()]);
+        let a_numerals = ctx.all_numerals(a);
         // Fractions: 三 分之二, 百分之 六十.
-        let numerals_after = |t: &str, prefix: &str| {
-            t.strip_prefix(prefix)
-                .is_some_and(|rest| rest.chars().all(|c| has_class(c, Class::Numeral)))
-        };
-        if ctx.all_numerals(a) && numerals_after(&text_b, "分之") {
+        if a_numerals
+            && text_b.starts_with(&['分', '之'])
+            && text_b[2..].iter().all(|&c| has_class(c, Class::Numeral))
+        {
             return true;
         }
-        if ctx.text(a).ends_with("分之") && ctx.all_numerals(b) {
+        if text_a.ends_with(&['分', '之']) && ctx.all_numerals(b) {
             return true;
         }
         // 一会儿, 一点儿: a numeral and an erhua measure (R14, R26).
-        if ctx.all_numerals(a) && a.syllables == 1 && b.syllables == 2 && text_b.ends_with('儿') {
+        if a_numerals && a.syllables == 1 && b.syllables == 2 && text_b.ends_with(&['儿']) {
             return true;
         }
         if opts.join_numeral_measure
@@ -545,29 +548,35 @@ pub fn group(
 fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     let mut i = 0;
-    let mut text: Vec<char> = Vec::new();
+    let mut text = String::new();
     while i < units.len() {
         let mut span_found = 1;
-        for span in (2..=GF_LONGEST.max(4)).rev() {
-            if i + span > units.len()
-                || !units[i..i + span].iter().all(|u| u.kind == GroupKind::Han)
-            {
-                continue;
-            }
-            text.clear();
-            text.extend(
-                units[i..i + span]
-                    .iter()
-                    .flat_map(|u| ctx.chars[u.chars.clone()].iter().copied()),
-            );
-            if text.len() > GF_LONGEST.max(4) {
-                continue;
-            }
-            let aabb =
-                text.len() == 4 && text[0] == text[1] && text[2] == text[3] && text[0] != text[2];
-            if aabb || GF_WORDS.contains(text.iter().collect::<String>().as_str()) {
-                span_found = span;
-                break;
+        // Only words starting with a GF example's first character or a doubled character can
+        // match: checked first, so most words cost one binary search.
+        let first = ctx.chars[units[i].chars.start];
+        let doubled =
+            units[i].chars.len() <= 2 && ctx.chars.get(units[i].chars.start + 1) == Some(&first);
+        if units[i].kind == GroupKind::Han
+            && (doubled || GF_FIRST_CHARS.binary_search(&(first as u32)).is_ok())
+        {
+            for span in (2..=GF_LONGEST.max(4)).rev() {
+                if i + span > units.len()
+                    || !units[i..i + span].iter().all(|u| u.kind == GroupKind::Han)
+                {
+                    continue;
+                }
+                let (start, end) = (units[i].chars.start, units[i + span - 1].chars.end);
+                let t = &ctx.chars[start..end];
+                if t.len() > GF_LONGEST.max(4) {
+                    continue;
+                }
+                let aabb = t.len() == 4 && t[0] == t[1] && t[2] == t[3] && t[0] != t[2];
+                text.clear();
+                text.extend(t);
+                if aabb || GF_WORDS.contains(text.as_str()) {
+                    span_found = span;
+                    break;
+                }
             }
         }
         let mut u = units[i].clone();

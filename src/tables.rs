@@ -21,6 +21,7 @@ include!(concat!(env!("OUT_DIR"), "/braille_tables.rs"));
 include!(concat!(env!("OUT_DIR"), "/char_readings.rs"));
 include!(concat!(env!("OUT_DIR"), "/measure_words.rs"));
 include!(concat!(env!("OUT_DIR"), "/lexicon_pos.rs"));
+include!(concat!(env!("OUT_DIR"), "/lexicon_chars.rs"));
 include!(concat!(env!("OUT_DIR"), "/spacing_tables.rs"));
 
 /// The lexicon blob (see `build.rs`, `lexicon_blob`).

@@ -168,6 +168,7 @@ impl Translator {
             lowercase_sign: parse::<LowercaseSign>(py, lowercase_sign)?,
             decimal_point: parse::<DecimalPoint>(py, decimal_point)?,
             symbols: parse::<SymbolMode>(py, symbols)?,
+            ..Options::default()
         };
         Ok(Translator {
             inner: tongyong::Translator::with_options(options),
