@@ -18,6 +18,18 @@ pub struct Normalised {
     pub input_len: usize,
 }
 
+impl Normalised {
+    /// The input range (in scalars) of the normalised characters `range`.
+    pub fn input_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self.source[range.start] as usize;
+        let end = self
+            .source
+            .get(range.end)
+            .map_or(self.input_len, |&s| s as usize);
+        start..end
+    }
+}
+
 /// Normalises `text`: NFC inside clusters of a base and its combining marks; full-width ASCII
 /// letters, digits and symbols to ASCII (full-width Chinese punctuation stays as it is); the
 /// ideographic space to a space.

@@ -521,7 +521,7 @@ pub fn to_signs(text: &str) -> Vec<SignToken> {
             }
         }
         if let Some((end, entries)) = best {
-            let range = input_range(&a.norm, t.start..toks[end - 1].end);
+            let range = a.norm.input_range(t.start..toks[end - 1].end);
             out.push(SignToken {
                 kind: if is_number_sign(entries) {
                     SignKind::Number
@@ -536,7 +536,7 @@ pub fn to_signs(text: &str) -> Vec<SignToken> {
             k = end;
             continue;
         }
-        let word = input_range(&a.norm, t.start..t.end);
+        let word = a.norm.input_range(t.start..t.end);
         match t.kind {
             TokenKind::Han => {
                 let spell = |range: Range<usize>| -> SignToken {
@@ -551,7 +551,7 @@ pub fn to_signs(text: &str) -> Vec<SignToken> {
                         } else {
                             SignKind::Fingerspell
                         },
-                        input: input_range(&a.norm, range),
+                        input: a.norm.input_range(range),
                         word: word.clone(),
                         entries: &[],
                         fingerspelling: spelled,
@@ -569,7 +569,7 @@ pub fn to_signs(text: &str) -> Vec<SignToken> {
                                         } else {
                                             SignKind::Sign
                                         },
-                                        input: input_range(&a.norm, at..at + len),
+                                        input: a.norm.input_range(at..at + len),
                                         word: word.clone(),
                                         entries,
                                         fingerspelling: Vec::new(),
@@ -706,7 +706,7 @@ fn number_tokens(
             for k in i..end {
                 out.push(SignToken {
                     kind: SignKind::Other,
-                    input: input_range(norm, k..k + 1),
+                    input: norm.input_range(k..k + 1),
                     word: word.clone(),
                     entries: &[],
                     fingerspelling: Vec::new(),
@@ -715,7 +715,7 @@ fn number_tokens(
         } else if !whole.is_empty() {
             out.push(SignToken {
                 kind: SignKind::Number,
-                input: input_range(norm, i..end),
+                input: norm.input_range(i..end),
                 word: word.clone(),
                 entries: whole,
                 fingerspelling: Vec::new(),
@@ -725,7 +725,7 @@ fn number_tokens(
                 let mut buf = [0u8; 4];
                 out.push(SignToken {
                     kind: SignKind::Number,
-                    input: input_range(norm, k..k + 1),
+                    input: norm.input_range(k..k + 1),
                     word: word.clone(),
                     entries: sign_lookup(c.encode_utf8(&mut buf)),
                     fingerspelling: Vec::new(),
@@ -734,16 +734,6 @@ fn number_tokens(
         }
         i = end;
     }
-}
-
-/// The input range (scalars) of the normalised characters `range`.
-fn input_range(norm: &Normalised, range: Range<usize>) -> Range<usize> {
-    let start = norm.source[range.start] as usize;
-    let end = norm
-        .source
-        .get(range.end)
-        .map_or(norm.input_len, |&s| s as usize);
-    start..end
 }
 
 #[cfg(test)]

@@ -236,109 +236,85 @@ fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Un
     units.truncate(kept);
 }
 
-/// R3 and R19: divides Han tokens before any join.
+/// R3, R10, R14 and R19: divides Han tokens before any join.
 fn divide_tokens(tokens: Vec<Token>, chars: &[char], opts: &SpacingOptions) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
-        let len = t.end - t.start;
-        let pos = || {
-            let key: String = chars[t.start..t.end].iter().collect();
-            lexicon::lookup(&key).map_or("", |e| e.pos())
+        let cuts = if t.kind == TokenKind::Han {
+            division(&t, chars, opts)
+        } else {
+            Vec::new()
         };
-        if t.kind == TokenKind::Han
-            && len == 4
-            && opts.idioms == IdiomSpacing::TwoPlusTwo
-            && pos() == "i"
-        {
-            out.push(Token {
-                end: t.start + 2,
-                ..t
-            });
-            out.push(Token {
-                start: t.start + 2,
-                ..t
-            });
-            continue;
+        let mut start = t.start;
+        for end in cuts.into_iter().chain([t.end]) {
+            out.push(Token { start, end, ..t });
+            start = end;
         }
-        // The lexicon has numeral + measure compounds (二十五个, 五个) that R14 spaces by its own
-        // rule: divide them into the numeral, the measure word and the rest, for step 6 to re-join.
-        let numerals = chars[t.start..t.end]
-            .iter()
-            .take_while(|&&c| has_class(c, Class::Numeral))
-            .count();
-        if t.kind == TokenKind::Han && numerals > 0 && numerals < len && matches!(pos(), "m" | "mq")
-        {
-            let measure_end =
-                t.start + numerals + has_class(chars[t.start + numerals], Class::Measure) as usize;
-            out.push(Token {
-                end: t.start + numerals,
-                ..t
-            });
-            if measure_end > t.start + numerals && measure_end < t.end {
-                out.push(Token {
-                    start: t.start + numerals,
-                    end: measure_end,
-                    ..t
-                });
-                out.push(Token {
-                    start: measure_end,
-                    ..t
-                });
-            } else {
-                out.push(Token {
-                    start: t.start + numerals,
-                    ..t
-                });
-            }
-            continue;
-        }
-        // R10: a lexicon word "verb 得 adjective" (跑得快) is written 跑得 快; potential forms whose
-        // last part is a verb (看得见, 吃得消) stay one word.
-        if t.kind == TokenKind::Han && len == 3 && chars[t.start + 1] == '得' && {
-            let last = chars[t.start + 2].to_string();
-            lexicon::lookup(&last).is_some_and(|e| e.pos().starts_with('a'))
-        } {
-            out.push(Token {
-                end: t.start + 2,
-                ..t
-            });
-            out.push(Token {
-                start: t.start + 2,
-                ..t
-            });
-            continue;
-        }
-        if t.kind == TokenKind::Han && len > 4 && opts.split_long_words {
-            let mut parts = Vec::new();
-            // Parts of at most three syllables: the DAG would otherwise keep four-syllable
-            // sections such as 中华人民 and leave the long word barely divided.
-            let longest_part = opts.max_syllables.saturating_sub(1).max(2);
-            split_words_up_to(chars, t.start, t.end, longest_part, &mut parts);
-            // A stray syllable would be a worse braille word: it stays with its neighbour (the
-            // next part at the start, else the part before it).
-            let mut merged: Vec<Token> = Vec::with_capacity(parts.len());
-            for p in parts {
-                let single_first = merged.len() == 1 && merged[0].end - merged[0].start == 1;
-                match merged.last_mut() {
-                    Some(last) if p.end - p.start == 1 || single_first => last.end = p.end,
-                    _ => merged.push(p),
-                }
-            }
-            // A word made of a lexicon word and a suffix stays whole when the division would only
-            // cut a short tail (古生物学家 = 古生物学 + 家, not 古生物 学家).
-            let tail_short = merged.last().is_some_and(|p| p.end - p.start <= 2);
-            let suffixed = tail_short && has_class(chars[t.end - 1], Class::Suffix) && {
-                let rest: String = chars[t.start..t.end - 1].iter().collect();
-                lexicon::lookup(&rest).is_some_and(|e| e.is_word())
-            };
-            if !suffixed && merged.len() > 1 {
-                out.extend(merged);
-                continue;
-            }
-        }
-        out.push(t);
     }
     out
+}
+
+/// Where a Han token is divided: the cut points strictly inside it (none: kept whole).
+fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
+    let len = t.end - t.start;
+    let word = &chars[t.start..t.end];
+    let pos = || lexicon::lookup(&word.iter().collect::<String>()).map_or("", |e| e.pos());
+    // R19 by option: an idiom as 2 + 2.
+    if len == 4 && opts.idioms == IdiomSpacing::TwoPlusTwo && pos() == "i" {
+        return vec![t.start + 2];
+    }
+    // R14: the lexicon has numeral + measure compounds (二十五个, 五个) that R14 spaces by its own
+    // rule: divide them into the numeral, the measure word and the rest, for step 6 to re-join.
+    let numerals = word
+        .iter()
+        .take_while(|&&c| has_class(c, Class::Numeral))
+        .count();
+    if numerals > 0 && numerals < len && matches!(pos(), "m" | "mq") {
+        let after = t.start + numerals;
+        let measure_end = after + has_class(chars[after], Class::Measure) as usize;
+        return if measure_end > after && measure_end < t.end {
+            vec![after, measure_end]
+        } else {
+            vec![after]
+        };
+    }
+    // R10: a lexicon word "verb 得 adjective" (跑得快) is written 跑得 快; potential forms whose
+    // last part is a verb (看得见, 吃得消) stay one word.
+    if len == 3
+        && word[1] == '得'
+        && lexicon::char_entry(word[2]).is_some_and(|e| e.pos().starts_with('a'))
+    {
+        return vec![t.start + 2];
+    }
+    // R3: a word of more than four syllables is divided into its words.
+    if len > 4 && opts.split_long_words {
+        let mut parts = Vec::new();
+        // Parts of at most three syllables: the DAG would otherwise keep four-syllable
+        // sections such as 中华人民 and leave the long word barely divided.
+        let longest_part = opts.max_syllables.saturating_sub(1).max(2);
+        split_words_up_to(chars, t.start, t.end, longest_part, &mut parts);
+        // A stray syllable would be a worse braille word: it stays with its neighbour (the next
+        // part at the start, else the part before it).
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(parts.len());
+        for p in parts {
+            let single_first = merged.len() == 1 && merged[0].len() == 1;
+            match merged.last_mut() {
+                Some(last) if p.end - p.start == 1 || single_first => last.end = p.end,
+                _ => merged.push(p.start..p.end),
+            }
+        }
+        // A word made of a lexicon word and a suffix stays whole when the division would only
+        // cut a short tail (古生物学家 = 古生物学 + 家, not 古生物 学家).
+        let tail_short = merged.last().is_some_and(|p| p.len() <= 2);
+        let suffixed = tail_short
+            && has_class(word[len - 1], Class::Suffix)
+            && lexicon::lookup(&word[..len - 1].iter().collect::<String>())
+                .is_some_and(|e| e.is_word());
+        if !suffixed && merged.len() > 1 {
+            return merged.iter().skip(1).map(|p| p.start).collect();
+        }
+    }
+    Vec::new()
 }
 
 /// Splits the normalised text's tokens into braille words by the spacing rules; returns the

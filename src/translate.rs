@@ -202,6 +202,34 @@ pub(crate) struct Analysis {
     pub groups: Vec<Group>,
 }
 
+impl Analysis {
+    /// The [`Word`] of a group (none for spaces and line breaks), with its output range.
+    fn word(&self, g: &Group, output: Range<usize>) -> Option<Word> {
+        let kind = match g.kind {
+            GroupKind::Han => WordKind::Han,
+            GroupKind::Code => WordKind::Code,
+            GroupKind::Punct(_) => WordKind::Punct,
+            GroupKind::Other => WordKind::Other,
+            GroupKind::Space | GroupKind::LineBreak => return None,
+        };
+        let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
+        let pinyin = match kind {
+            WordKind::Han => range
+                .clone()
+                .filter(|&k| is_han(self.norm.chars[k]))
+                .map(|k| self.readings[k])
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some(Word {
+            kind,
+            input: self.norm.input_range(range),
+            output,
+            pinyin,
+        })
+    }
+}
+
 pub(crate) fn analyse(text: &str, spacing: &SpacingOptions) -> Analysis {
     let norm = normalise(text);
     let tokens = segment(&norm.chars);
@@ -340,30 +368,7 @@ pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
                 }
             }
         }
-        let kind = match g.kind {
-            GroupKind::Han => Some(WordKind::Han),
-            GroupKind::Code => Some(WordKind::Code),
-            GroupKind::Punct(_) => Some(WordKind::Punct),
-            GroupKind::Other => Some(WordKind::Other),
-            GroupKind::Space | GroupKind::LineBreak => None,
-        };
-        if let Some(kind) = kind {
-            let pinyin = if kind == WordKind::Han {
-                group_range
-                    .clone()
-                    .filter(|&k| is_han(chars[k]))
-                    .map(|k| a.readings[k])
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            words.push(Word {
-                kind,
-                input: input_range(&a.norm, group_range.clone()),
-                output: out_start..symbols.len(),
-                pinyin,
-            });
-        }
+        words.extend(a.word(g, out_start..symbols.len()));
     }
     // Map normalised indexes back to input scalars.
     let source: Vec<u32> = norm_source
@@ -391,44 +396,8 @@ pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
     }
 }
 
-/// The input range (scalars) of normalised characters `range`.
-fn input_range(norm: &Normalised, range: Range<usize>) -> Range<usize> {
-    let start = norm.source[range.start] as usize;
-    let end = norm
-        .source
-        .get(range.end)
-        .map_or(norm.input_len, |&s| s as usize);
-    start..end
-}
-
 /// The words and readings without writing braille.
 pub(crate) fn words_only(text: &str, opts: &Options) -> Vec<Word> {
     let a = analyse(text, &opts.spacing);
-    let mut words = Vec::with_capacity(a.groups.len());
-    for g in &a.groups {
-        let range = a.tokens[g.tokens.start].start..a.tokens[g.tokens.end - 1].end;
-        let kind = match g.kind {
-            GroupKind::Han => WordKind::Han,
-            GroupKind::Code => WordKind::Code,
-            GroupKind::Punct(_) => WordKind::Punct,
-            GroupKind::Other => WordKind::Other,
-            GroupKind::Space | GroupKind::LineBreak => continue,
-        };
-        let pinyin = if kind == WordKind::Han {
-            range
-                .clone()
-                .filter(|&k| is_han(a.norm.chars[k]))
-                .map(|k| a.readings[k])
-                .collect()
-        } else {
-            Vec::new()
-        };
-        words.push(Word {
-            kind,
-            input: input_range(&a.norm, range),
-            output: 0..0,
-            pinyin,
-        });
-    }
-    words
+    a.groups.iter().filter_map(|g| a.word(g, 0..0)).collect()
 }
