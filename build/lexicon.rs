@@ -1,4 +1,5 @@
-//! `data/lexicon/words.tsv` → the lexicon blob.
+//! `data/lexicon/words.tsv` (with the curated readings of `data/readings/neutral.tsv`) → the
+//! lexicon blob.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -30,7 +31,7 @@ struct LexEntry {
 ///          reading offset (24 bits) | reading length (5) | flags (3: bit0 word, bit1 has reading)
 /// then the POS names ('\n'-separated), the key strings, the u16 syllable codes, the u32 slots
 /// (entry index + 1, 0 = empty; linear probing).
-pub fn blob(path: &Path) -> Vec<u8> {
+pub fn blob(path: &Path, overrides: &Path) -> Vec<u8> {
     let mut entries: BTreeMap<String, LexEntry> = BTreeMap::new();
     let mut pos_names: Vec<String> = vec![String::new()];
     let mut bad_readings = 0;
@@ -69,6 +70,34 @@ pub fn blob(path: &Path) -> Vec<u8> {
                 reading,
             },
         );
+    }
+    // Curated readings (data/readings/neutral.tsv) replace the phrase reading; a word missing from
+    // the lexicon is added with the default frequency of phrase-only words (3).
+    for r in rows(overrides) {
+        let word = r[0].clone();
+        let reading: Vec<u16> = r[1]
+            .split(' ')
+            .map(|s| {
+                Syllable::parse(s)
+                    .unwrap_or_else(|_| panic!("{}: bad syllable {s:?}", overrides.display()))
+                    .code()
+            })
+            .collect();
+        assert_eq!(
+            reading.len(),
+            word.chars().count(),
+            "{}: {word}",
+            overrides.display()
+        );
+        entries
+            .entry(word)
+            .or_insert(LexEntry {
+                freq: 3,
+                pos: 0,
+                is_word: true,
+                reading: Vec::new(),
+            })
+            .reading = reading;
     }
     if bad_readings > 0 {
         println!("cargo:warning=lexicon: {bad_readings} readings ignored (not one valid syllable per character)");

@@ -8,6 +8,8 @@
 //! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding a hash table of words and
 //!   their prefixes, frequencies, POS tags and readings (`lexicon.bin`), read without parsing at
 //!   start-up.
+//! * `g2pm.rs`: `data/g2pm/` → the polyphone model's weights and vocabularies (`g2pm.rs`,
+//!   `g2pm_projection.bin`).
 
 use std::env;
 use std::fs;
@@ -18,6 +20,7 @@ use std::path::PathBuf;
 mod syllable;
 
 mod braille;
+mod g2pm;
 mod lexicon;
 mod readings;
 mod tsv;
@@ -39,15 +42,24 @@ fn main() {
         readings::measure_words(&data.join("readings/measure-words.tsv")),
     )
     .unwrap();
+    fs::write(
+        out.join("model_settled.rs"),
+        readings::model_settled(&data.join("readings/model-settled.tsv")),
+    )
+    .unwrap();
     let order = readings::char_order(&data.join("readings/char-order.tsv"));
     fs::write(
         out.join("char_readings.rs"),
         readings::char_readings(&order),
     )
     .unwrap();
+    fs::write(out.join("g2pm.rs"), g2pm::tables(&data.join("g2pm"), &out)).unwrap();
     fs::write(
         out.join("lexicon.bin"),
-        lexicon::blob(&data.join("lexicon/words.tsv")),
+        lexicon::blob(
+            &data.join("lexicon/words.tsv"),
+            &data.join("readings/neutral.tsv"),
+        ),
     )
     .unwrap();
 }

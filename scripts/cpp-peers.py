@@ -6,7 +6,7 @@
 
 Readers, all in one run:
 * pypinyin 0.55.0 defaults: pinyin(sentence, style=Style.TONE3, neutral_tone_with_five=True);
-* g2pM 0.1.2.5: G2pM()(sentence, tone=True, char_split=False), one sentence at a time;
+* g2pM 0.1.2.5: G2pM()(sentence, tone=True, char_split=True) (one entry per character), one sentence at a time;
 * tongyong (when --tongyong PATH is given, or target/release/tongyong exists):
   `PATH pinyin --json [ARGS]` run once on all sentences (markers removed, one per line).
   Everything after --tongyong-args is passed on (e.g. --tongyong-args --fast).
@@ -159,7 +159,7 @@ def run_g2pm(items):
     bad = 0
     t0 = time.perf_counter()
     for sent, idx, _, _ in items:
-        out = model(sent, tone=True, char_split=False)
+        out = model(sent, tone=True, char_split=True)
         if len(out) != len(sent):
             bad += 1
             preds.append(None)

@@ -13,7 +13,8 @@
 //! ```
 //!
 //! The pipeline has one module per stage:
-//! [`normalise`] → [`segment`] → [`read`] → [`spacing`] → [`cells`] → [`encode`].
+//! [`normalise`] → [`segment`] → [`read`] (with the polyphone [`model`]) → [`spacing`] → [`cells`] →
+//! [`encode`].
 //! Spacing comes before the cells because two cell rules depend on the braille word
 //! (GF 0019-2018 §10.2.7 and the abbreviation exception before a zero-initial syllable).
 //!
@@ -28,6 +29,7 @@ pub mod cell;
 pub mod cells;
 pub mod encode;
 mod lexicon;
+pub mod model;
 pub mod normalise;
 pub mod options;
 pub mod read;
@@ -41,7 +43,7 @@ pub use back::{from_braille, BackItem, BackTranslation, BrailleInput};
 pub use cell::{Cell, Symbol};
 pub use cells::tone_omitted;
 pub use encode::Format;
-pub use options::{DecimalPoint, LowercaseSign, Options, SymbolMode, ToneMode};
+pub use options::{DecimalPoint, LowercaseSign, Options, ReadingMode, SymbolMode, ToneMode};
 pub use read::{char_reading, char_readings};
 pub use syllable::{Final, Initial, Syllable, SyllableError, Tone};
 pub use translate::{Translation, Unit, Word, WordKind};
@@ -120,6 +122,6 @@ impl Translator {
     /// assert_eq!(p, [vec!["wo3", "men5"], vec!["qu4"], vec!["yin2", "hang2"], vec![]]);
     /// ```
     pub fn to_pinyin(&self, text: &str) -> Vec<Word> {
-        translate::words_only(text)
+        translate::words_only(text, &self.options)
     }
 }

@@ -63,6 +63,31 @@ pub enum SymbolMode {
     PassThrough,
 }
 
+/// How polyphonic characters (多音字) are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ReadingMode {
+    /// The lexicon's phrase readings and each character's most frequent reading, then the
+    /// polyphone model ([`crate::model`]) for the polyphones it knows, over the sentence around
+    /// them (bounded window). The most accurate.
+    #[default]
+    Model,
+    /// The lexicon's phrase readings and each character's most frequent reading only: faster.
+    Fast,
+}
+
+impl std::str::FromStr for ReadingMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "model" => Ok(ReadingMode::Model),
+            "fast" => Ok(ReadingMode::Fast),
+            other => Err(Error::InvalidOption(format!(
+                "unknown reading mode {other:?} (expected model or fast)"
+            ))),
+        }
+    }
+}
+
 /// Options of a [`crate::Translator`]. `Options::default()` is National Common Braille with the
 /// documents' recommended defaults.
 ///
@@ -94,6 +119,8 @@ pub struct Options {
     pub decimal_point: DecimalPoint,
     /// ASCII symbols without a Chinese braille form.
     pub symbols: SymbolMode,
+    /// How polyphonic characters are read.
+    pub readings: ReadingMode,
 }
 
 impl Default for Options {
@@ -107,6 +134,7 @@ impl Default for Options {
             lowercase_sign: LowercaseSign::InChineseText,
             decimal_point: DecimalPoint::Dot3,
             symbols: SymbolMode::ComputerBraille,
+            readings: ReadingMode::Model,
         }
     }
 }

@@ -7,8 +7,9 @@ use crate::cell::{Cell, Symbol};
 use crate::cells;
 use crate::encode::{encode, Format};
 use crate::normalise::{normalise, Normalised};
+use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
-use crate::read::{measure_word_reading, read_word};
+use crate::read::{apply_model, measure_word_reading, phrase_settles, read_word, Settled};
 use crate::segment::{is_han, segment, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::Syllable;
@@ -184,10 +185,17 @@ pub(crate) struct Analysis {
     pub groups: Vec<Group>,
 }
 
-pub(crate) fn analyse(text: &str) -> Analysis {
+pub(crate) fn analyse(text: &str, opts: &Options) -> Analysis {
     let norm = normalise(text);
     let tokens = segment(&norm.chars);
     let mut readings: Vec<Option<Syllable>> = vec![None; norm.chars.len()];
+    // Per character: whether the lexicon or a rule settles its reading (the model leaves it).
+    let model = opts.readings == ReadingMode::Model;
+    let mut settled: Vec<Settled> = if model {
+        vec![Settled::No; norm.chars.len()]
+    } else {
+        Vec::new()
+    };
     let mut buf = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Han {
@@ -198,11 +206,20 @@ pub(crate) fn analyse(text: &str) -> Analysis {
             .filter(|_| after_number && t.end - t.start == 1)
         {
             readings[t.start] = Some(r);
+            if model {
+                settled[t.start] = Settled::Yes;
+            }
             continue;
         }
         buf.clear();
-        read_word(&norm.chars[t.start..t.end], &mut buf);
+        let phrase = read_word(&norm.chars[t.start..t.end], &mut buf);
         readings[t.start..t.end].copy_from_slice(&buf);
+        if model && phrase {
+            settled[t.start..t.end].fill(phrase_settles(&norm.chars, t.start, t.end));
+        }
+    }
+    if model {
+        apply_model(&norm.chars, &mut readings, &settled);
     }
     let groups = spacing::group(&tokens, &norm.chars, &readings);
     Analysis {
@@ -215,7 +232,7 @@ pub(crate) fn analyse(text: &str) -> Analysis {
 
 /// Runs the whole pipeline.
 pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
-    let a = analyse(text);
+    let a = analyse(text, opts);
     let chars = &a.norm.chars;
     let letter_sign = match opts.lowercase_sign {
         LowercaseSign::Never => false,
@@ -379,8 +396,8 @@ fn input_range(norm: &Normalised, range: Range<usize>) -> Range<usize> {
 }
 
 /// The words and readings without writing braille.
-pub(crate) fn words_only(text: &str) -> Vec<Word> {
-    let a = analyse(text);
+pub(crate) fn words_only(text: &str, opts: &Options) -> Vec<Word> {
+    let a = analyse(text, opts);
     let mut words = Vec::with_capacity(a.groups.len());
     for g in &a.groups {
         let range = a.tokens[g.tokens.start].start..a.tokens[g.tokens.end - 1].end;

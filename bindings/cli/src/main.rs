@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use tongyong::{
-    BrailleInput, DecimalPoint, Format, LowercaseSign, Options, SymbolMode, ToneMode, Translation,
-    Translator, WordKind,
+    BrailleInput, DecimalPoint, Format, LowercaseSign, Options, ReadingMode, SymbolMode, ToneMode,
+    Translation, Translator, WordKind,
 };
 
 #[derive(Parser)]
@@ -43,6 +43,9 @@ enum Command {
         /// Print the same JSON objects as `braille --json`.
         #[arg(long)]
         json: bool,
+        /// Read polyphones from the lexicon and frequency tables only, without the model (faster).
+        #[arg(long)]
+        fast: bool,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -91,6 +94,9 @@ struct BrailleArgs {
     /// ASCII symbols without a Chinese braille form: computer-braille cells, or passed through.
     #[arg(long, value_enum, default_value_t = SymbolsArg::Computer)]
     symbols: SymbolsArg,
+    /// Read polyphones from the lexicon and frequency tables only, without the model (faster).
+    #[arg(long)]
+    fast: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -157,7 +163,16 @@ impl BrailleArgs {
                 SymbolsArg::Computer => SymbolMode::ComputerBraille,
                 SymbolsArg::Pass => SymbolMode::PassThrough,
             },
+            readings: reading_mode(self.fast),
         }
+    }
+}
+
+fn reading_mode(fast: bool) -> ReadingMode {
+    if fast {
+        ReadingMode::Fast
+    } else {
+        ReadingMode::Model
     }
 }
 
@@ -317,8 +332,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
             })?;
         }
-        Command::Pinyin { json, input } => {
-            let t = Translator::new();
+        Command::Pinyin { json, fast, input } => {
+            let t = Translator::with_options(Options {
+                readings: reading_mode(*fast),
+                ..Options::default()
+            });
             for_each_line(input, |line| {
                 if *json {
                     writeln!(
