@@ -81,15 +81,54 @@ pub fn phrase_reading(chars: &[char]) -> Option<Vec<Syllable>> {
 }
 
 /// Reads the word `chars` (all Han): one entry per character, `None` for a character without any
-/// known reading. Returns whether the lexicon's phrase reading was used (else every character
-/// has its default reading).
+/// known reading. A word with a phrase reading takes it; a longer word without one is covered from
+/// the left by its longest sub-words with phrase readings; other characters take their default
+/// reading. Returns whether the whole word had a phrase reading.
+///
+/// ```
+/// let mut out = Vec::new();
+/// let w: Vec<char> = "银行".chars().collect();
+/// assert!(tongyong::read::read_word(&w, &mut out));
+/// assert_eq!(out[1].unwrap().to_string(), "hang2");
+/// ```
 pub fn read_word(chars: &[char], out: &mut Vec<Option<Syllable>>) -> bool {
+    let mut whole = false;
+    read_word_with(chars, out, |start, end| {
+        whole = start == 0 && end == chars.len()
+    });
+    whole
+}
+
+/// [`read_word`], calling `phrase(start, end)` for every part `chars[start..end]` read by a
+/// phrase reading.
+pub(crate) fn read_word_with(
+    chars: &[char],
+    out: &mut Vec<Option<Syllable>>,
+    mut phrase: impl FnMut(usize, usize),
+) {
     if let Some(reading) = phrase_reading(chars) {
         out.extend(reading.into_iter().map(Some));
-        return true;
+        phrase(0, chars.len());
+        return;
     }
-    out.extend(chars.iter().map(|&c| char_reading(c)));
-    false
+    let mut i = 0;
+    while i < chars.len() {
+        let longest = chars.len() - i - usize::from(i == 0);
+        match (2..=longest)
+            .rev()
+            .find_map(|len| phrase_reading(&chars[i..i + len]))
+        {
+            Some(reading) => {
+                phrase(i, i + reading.len());
+                i += reading.len();
+                out.extend(reading.into_iter().map(Some));
+            }
+            None => {
+                out.push(char_reading(chars[i]));
+                i += 1;
+            }
+        }
+    }
 }
 
 /// The context the polyphone model reads for one character: at most this many characters of its

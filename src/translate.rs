@@ -9,7 +9,7 @@ use crate::encode::{encode, Format};
 use crate::normalise::{normalise, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
-use crate::read::{apply_model, measure_word_reading, phrase_settles, read_word, Settled};
+use crate::read::{apply_model, measure_word_reading, phrase_settles, read_word_with, Settled};
 use crate::segment::{is_han, segment, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::Syllable;
@@ -212,10 +212,17 @@ pub(crate) fn analyse(text: &str, opts: &Options) -> Analysis {
             continue;
         }
         buf.clear();
-        let phrase = read_word(&norm.chars[t.start..t.end], &mut buf);
+        let mut phrases: Vec<(usize, usize)> = Vec::new();
+        read_word_with(&norm.chars[t.start..t.end], &mut buf, |s, e| {
+            phrases.push((t.start + s, t.start + e))
+        });
         readings[t.start..t.end].copy_from_slice(&buf);
-        if model && phrase {
-            settled[t.start..t.end].fill(phrase_settles(&norm.chars, t.start, t.end));
+        if model {
+            // Sub-words read by a phrase reading settle like whole words (CPP dev: 97.54%,
+            // against 97.53% when the model reads them freely).
+            for (s, e) in phrases {
+                settled[s..e].fill(phrase_settles(&norm.chars, s, e));
+            }
         }
     }
     if model {
