@@ -12,7 +12,8 @@
 //! `--dump FILE` writes one TSV row per item for studying the reading policy (dev only, please):
 //! char, gold, the pipeline's reading, the segmenter's word around the character, that word's
 //! phrase reading of the character, whether the measure-word rule applied, the model's reading
-//! over the whole sentence. `--raw FILE` writes the model's unrestricted best class for every item
+//! over the whole sentence, its probability, and the probability the model gives the phrase
+//! reading. `--raw FILE` writes the model's unrestricted best class for every item
 //! (over the whole sentence), to compare with g2pM itself (`scripts/g2pm-compare.py`).
 
 use std::env;

@@ -42,7 +42,7 @@ def main():
                                "--split", "dev", "--dump", dump], cwd=ROOT)
     order = {c: rs.split(" ") for c, rs in rows(os.path.join(ROOT, "data/readings/char-order.tsv"))}
     items = collections.defaultdict(list)
-    for c, gold, _pipeline, _word, phrase, measure, _model in rows(dump):
+    for c, gold, _pipeline, _word, phrase, measure, *_model in rows(dump):
         if not phrase and measure == "0" and c in order:
             items[c].append(gold == order[c][0])
     settled = sorted(c for c, ok in items.items() if len(ok) >= args.min_items and all(ok))
