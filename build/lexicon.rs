@@ -1,4 +1,5 @@
-//! `data/lexicon/words.tsv` → the lexicon blob.
+//! `data/lexicon/words.tsv` (with the curated readings of `data/readings/neutral.tsv`) → the
+//! lexicon blob.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -39,7 +40,7 @@ const COST_SCALE: f64 = 65536.0;
 /// most probes that miss need no string comparison; linear probing).
 /// The blob, the POS tag names indexed by the ids stored in it, and Rust source for the dense
 /// single-character index (entry index + 1 per code point, 0 = none).
-pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>, String) {
+pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
     let mut entries: BTreeMap<String, LexEntry> = BTreeMap::new();
     let mut pos_names: Vec<String> = vec![String::new()];
     let mut bad_readings = 0;
@@ -78,6 +79,34 @@ pub fn blob(path: &Path) -> (Vec<u8>, Vec<String>, String) {
                 reading,
             },
         );
+    }
+    // Curated readings (data/readings/neutral.tsv) replace the phrase reading; a word missing from
+    // the lexicon is added with the default frequency of phrase-only words (3).
+    for r in rows(overrides) {
+        let word = r[0].clone();
+        let reading: Vec<u16> = r[1]
+            .split(' ')
+            .map(|s| {
+                Syllable::parse(s)
+                    .unwrap_or_else(|_| panic!("{}: bad syllable {s:?}", overrides.display()))
+                    .code()
+            })
+            .collect();
+        assert_eq!(
+            reading.len(),
+            word.chars().count(),
+            "{}: {word}",
+            overrides.display()
+        );
+        entries
+            .entry(word)
+            .or_insert(LexEntry {
+                freq: 3,
+                pos: 0,
+                is_word: true,
+                reading: Vec::new(),
+            })
+            .reading = reading;
     }
     if bad_readings > 0 {
         println!("cargo:warning=lexicon: {bad_readings} readings ignored (not one valid syllable per character)");

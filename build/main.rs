@@ -11,6 +11,8 @@
 //! * `spacing.rs`: `data/spacing/*.tsv` → the word classes and word lists of the spacing rules.
 //! * `sign.rs`: `data/sign/*.tsv` → the sign lexicon as static entries and a `phf` map of its
 //!   headwords and shared words, and the finger-alphabet roles (`sign_tables.rs`).
+//! * `g2pm.rs`: `data/g2pm/` → the polyphone model's weights and vocabularies (`g2pm.rs`,
+//!   `g2pm_projection.bin`).
 
 use std::env;
 use std::fs;
@@ -21,6 +23,7 @@ use std::path::PathBuf;
 mod syllable;
 
 mod braille;
+mod g2pm;
 mod lexicon;
 mod readings;
 mod sign;
@@ -44,13 +47,22 @@ fn main() {
         readings::measure_words(&data.join("readings/measure-words.tsv")),
     )
     .unwrap();
+    fs::write(
+        out.join("model_settled.rs"),
+        readings::model_settled(&data.join("readings/model-settled.tsv")),
+    )
+    .unwrap();
     let order = readings::char_order(&data.join("readings/char-order.tsv"));
     fs::write(
         out.join("char_readings.rs"),
         readings::char_readings(&order),
     )
     .unwrap();
-    let (blob, pos_names, chars) = lexicon::blob(&data.join("lexicon/words.tsv"));
+    fs::write(out.join("g2pm.rs"), g2pm::tables(&data.join("g2pm"), &out)).unwrap();
+    let (blob, pos_names, chars) = lexicon::blob(
+        &data.join("lexicon/words.tsv"),
+        &data.join("readings/neutral.tsv"),
+    );
     fs::write(out.join("lexicon.bin"), blob).unwrap();
     fs::write(out.join("lexicon_chars.rs"), chars).unwrap();
     fs::write(

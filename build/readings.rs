@@ -150,3 +150,19 @@ pub fn char_readings(order: &HashMap<char, Vec<Syllable>>) -> String {
     .unwrap();
     code
 }
+
+/// `model-settled.tsv`: the polyphones the model leaves to their default reading, sorted code
+/// points (written by scripts/model-settled.py).
+pub fn model_settled(path: &Path) -> String {
+    let mut chars: Vec<u32> = rows(path)
+        .iter()
+        .filter_map(|r| r[0].chars().next())
+        .map(|c| c as u32)
+        .collect();
+    chars.sort_unstable();
+    format!(
+        "/// Polyphones the model leaves to their default reading.\npub static MODEL_SETTLED: [u32; {}] = {:?};\n",
+        chars.len(),
+        chars
+    )
+}

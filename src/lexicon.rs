@@ -117,6 +117,16 @@ impl Entry {
         record(self.record, 2) >> 29 & 1 == 1
     }
 
+    /// The word's frequency in the source corpus, recovered from its cost (exact to rounding for
+    /// the integer frequencies of `data/lexicon/words.tsv`; 0 for a prefix only).
+    pub fn frequency(&self) -> u32 {
+        if !self.is_word() {
+            return 0;
+        }
+        let log = (unknown_cost() as f64 - self.cost() as f64) / 65536.0;
+        log.exp().round() as u32
+    }
+
     /// Whether a longer word begins with this key.
     pub fn begins_longer(&self) -> bool {
         record(self.record, 2) >> 31 & 1 == 1

@@ -13,7 +13,8 @@
 //! ```
 //!
 //! The pipeline has one module per stage:
-//! [`normalise`] → [`segment`] → [`read`] → [`spacing`] → [`cells`] → [`encode`].
+//! [`normalise`] → [`segment`] → [`read`] (with the polyphone [`model`]) → [`spacing`] → [`cells`] →
+//! [`encode`].
 //! Spacing comes before the cells because two cell rules depend on the braille word
 //! (GF 0019-2018 §10.2.7 and the abbreviation exception before a zero-initial syllable).
 //!
@@ -29,6 +30,7 @@ pub mod cells;
 pub mod encode;
 pub mod layout;
 mod lexicon;
+pub mod model;
 pub mod normalise;
 pub mod options;
 pub mod read;
@@ -43,7 +45,7 @@ pub use back::{from_braille, BackItem, BackKind, BackTranslation, BrailleInput};
 pub use cell::{Cell, Symbol};
 pub use cells::tone_omitted;
 pub use encode::Format;
-pub use options::{DecimalPoint, LowercaseSign, Options, SymbolMode, ToneMode};
+pub use options::{DecimalPoint, LowercaseSign, Options, ReadingMode, SymbolMode, ToneMode};
 pub use read::{char_reading, char_readings};
 pub use sign::{
     fingerspell, sign_by_id, sign_entries, sign_lookup, to_signs, SignEntry, SignKind, SignToken,

@@ -107,6 +107,31 @@ impl std::str::FromStr for SymbolMode {
     }
 }
 
+/// How polyphonic characters (多音字) are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ReadingMode {
+    /// The lexicon's phrase readings and each character's most frequent reading, then the
+    /// polyphone model ([`crate::model`]) for the polyphones it knows, over the sentence around
+    /// them (bounded window). The most accurate.
+    #[default]
+    Model,
+    /// The lexicon's phrase readings and each character's most frequent reading only: faster.
+    Fast,
+}
+
+impl std::str::FromStr for ReadingMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "model" => Ok(ReadingMode::Model),
+            "fast" => Ok(ReadingMode::Fast),
+            other => Err(Error::InvalidOption(format!(
+                "unknown reading mode {other:?} (expected model or fast)"
+            ))),
+        }
+    }
+}
+
 /// Options of a [`crate::Translator`]. `Options::default()` is National Common Braille with the
 /// documents' recommended defaults.
 ///
@@ -140,6 +165,8 @@ pub struct Options {
     pub symbols: SymbolMode,
     /// The word-spacing rules left INFERRED or UNKNOWN by the sources.
     pub spacing: SpacingOptions,
+    /// How polyphonic characters are read.
+    pub readings: ReadingMode,
 }
 
 impl Default for Options {
@@ -154,6 +181,7 @@ impl Default for Options {
             decimal_point: DecimalPoint::Dot3,
             symbols: SymbolMode::ComputerBraille,
             spacing: SpacingOptions::default(),
+            readings: ReadingMode::Model,
         }
     }
 }

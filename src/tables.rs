@@ -23,6 +23,13 @@ include!(concat!(env!("OUT_DIR"), "/measure_words.rs"));
 include!(concat!(env!("OUT_DIR"), "/lexicon_pos.rs"));
 include!(concat!(env!("OUT_DIR"), "/lexicon_chars.rs"));
 include!(concat!(env!("OUT_DIR"), "/spacing_tables.rs"));
+include!(concat!(env!("OUT_DIR"), "/g2pm.rs"));
+include!(concat!(env!("OUT_DIR"), "/model_settled.rs"));
+
+/// The polyphone model's input projections: per input id, 128 forward then 128 backward gate
+/// inputs, f16 little-endian (see `build/g2pm.rs`).
+pub static G2PM_PROJECTION: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/g2pm_projection.bin"));
 
 /// The lexicon blob (see `build.rs`, `lexicon_blob`).
 pub static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));

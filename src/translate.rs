@@ -7,10 +7,11 @@ use crate::cell::{Cell, Symbol};
 use crate::cells;
 use crate::encode::{encode, Format};
 use crate::normalise::{normalise, Normalised};
+use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
-use crate::read::{measure_word_reading, read_word};
+use crate::read::{apply_model, measure_word_reading, phrase_settles, read_word_with, Settled};
 use crate::segment::{is_han, segment, Token, TokenKind};
-use crate::spacing::{self, blank_between, Group, GroupKind, SpacingOptions};
+use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::Syllable;
 
 /// A unit of input and output positions. Parsed (`FromStr`) from `scalar`, `utf16`, `byte`.
@@ -230,10 +231,17 @@ impl Analysis {
     }
 }
 
-pub(crate) fn analyse(text: &str, spacing: &SpacingOptions) -> Analysis {
+pub(crate) fn analyse(text: &str, opts: &Options) -> Analysis {
     let norm = normalise(text);
     let tokens = segment(&norm.chars);
     let mut readings: Vec<Option<Syllable>> = vec![None; norm.chars.len()];
+    // Per character: whether the lexicon or a rule settles its reading (the model leaves it).
+    let model = opts.readings == ReadingMode::Model;
+    let mut settled: Vec<Settled> = if model {
+        vec![Settled::No; norm.chars.len()]
+    } else {
+        Vec::new()
+    };
     let mut buf = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Han {
@@ -243,14 +251,34 @@ pub(crate) fn analyse(text: &str, spacing: &SpacingOptions) -> Analysis {
         if after_number && t.end - t.start == 1 {
             if let Some(r) = measure_word_reading(norm.chars[t.start]) {
                 readings[t.start] = Some(r);
+                if model {
+                    settled[t.start] = Settled::Yes;
+                }
                 continue;
             }
         }
         buf.clear();
-        read_word(&norm.chars[t.start..t.end], &mut buf);
+        let mut phrases: Vec<(usize, usize)> = Vec::new();
+        read_word_with(&norm.chars[t.start..t.end], &mut buf, |s, e| {
+            phrases.push((t.start + s, t.start + e))
+        });
         readings[t.start..t.end].copy_from_slice(&buf);
+        if model {
+            // Sub-words read by a phrase reading keep it (CPP dev: the same as letting the model
+            // override them when sure; less work).
+            for (s, e) in phrases {
+                settled[s..e].fill(if (s, e) == (t.start, t.end) {
+                    phrase_settles(&norm.chars, s, e)
+                } else {
+                    Settled::Yes
+                });
+            }
+        }
     }
-    let (tokens, groups) = spacing::group(tokens, &norm.chars, &readings, spacing);
+    if model {
+        apply_model(&norm.chars, &mut readings, &settled);
+    }
+    let (tokens, groups) = spacing::group(tokens, &norm.chars, &readings, &opts.spacing);
     Analysis {
         norm,
         tokens,
@@ -261,7 +289,7 @@ pub(crate) fn analyse(text: &str, spacing: &SpacingOptions) -> Analysis {
 
 /// Runs the whole pipeline.
 pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
-    let a = analyse(text, &opts.spacing);
+    let a = analyse(text, opts);
     let chars = &a.norm.chars;
     let letter_sign = match opts.lowercase_sign {
         LowercaseSign::Never => false,
@@ -398,6 +426,6 @@ pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
 
 /// The words and readings without writing braille.
 pub(crate) fn words_only(text: &str, opts: &Options) -> Vec<Word> {
-    let a = analyse(text, &opts.spacing);
+    let a = analyse(text, opts);
     a.groups.iter().filter_map(|g| a.word(g, 0..0)).collect()
 }

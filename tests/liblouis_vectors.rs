@@ -9,13 +9,29 @@ use std::path::PathBuf;
 use tongyong::{Format, Options, ToneMode, Translator};
 
 /// (table, input, our output without blanks, why we differ from liblouis)
-const DEVIATIONS: &[(&str, &str, &str, &str)] = &[(
-    "zhcn-g1.ctb",
-    "句子",
-    "⠛⠬⠆⠵",
-    "braille-scheme.md §3.3: the neutral tone is never written; the suffix 子 of 句子 is neutral \
-     (liblouis writes the citation tone zǐ ⠄)",
-)];
+const DEVIATIONS: &[(&str, &str, &str, &str)] = &[
+    (
+        "zhcn-g1.ctb",
+        "句子",
+        "⠛⠬⠆⠵",
+        "braille-scheme.md §3.3: the neutral tone is never written; the suffix 子 of 句子 is neutral \
+         (liblouis writes the citation tone zǐ ⠄)",
+    ),
+    (
+        "zhcn-cbs.ctb",
+        "眼睛",
+        "⠩⠄⠛⠡",
+        "现代汉语词典 reads 眼睛 yǎn·jing (data/readings/neutral.tsv); the neutral tone is not \
+         written (liblouis writes jīng ⠁)",
+    ),
+    (
+        "zhcn-g1.ctb",
+        "好朋友",
+        "⠓⠖⠄⠏⠼⠂⠳",
+        "现代汉语词典 reads 朋友 péng·you (data/readings/neutral.tsv); the neutral tone is not \
+         written (liblouis writes yǒu ⠄)",
+    ),
+];
 
 fn shared_dir() -> PathBuf {
     std::env::var_os("TONGYONG_SHARED")

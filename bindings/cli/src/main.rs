@@ -9,8 +9,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use tongyong::layout::Layout;
 use tongyong::{
-    BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options, SignKind, SignToken,
-    SpacingOptions, SymbolMode, ToneMode, Translation, Translator, WordKind,
+    BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options, ReadingMode,
+    SignKind, SignToken, SpacingOptions, SymbolMode, ToneMode, Translation, Translator, WordKind,
 };
 
 #[derive(Parser)]
@@ -51,6 +51,9 @@ enum Command {
         /// Print the same JSON objects as `braille --json`.
         #[arg(long)]
         json: bool,
+        /// Read polyphones from the lexicon and frequency tables only, without the model (faster).
+        #[arg(long)]
+        fast: bool,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -108,6 +111,9 @@ struct BrailleArgs {
     /// ASCII symbols without a Chinese braille form: computer-braille cells, or passed through.
     #[arg(long, value_enum, default_value_t = SymbolsArg::Computer)]
     symbols: SymbolsArg,
+    /// Read polyphones from the lexicon and frequency tables only, without the model (faster).
+    #[arg(long)]
+    fast: bool,
     #[command(flatten)]
     spacing: SpacingArgs,
 }
@@ -246,7 +252,16 @@ impl BrailleArgs {
                 SymbolsArg::Pass => SymbolMode::PassThrough,
             },
             spacing: self.spacing.options(),
+            readings: reading_mode(self.fast),
         }
+    }
+}
+
+fn reading_mode(fast: bool) -> ReadingMode {
+    if fast {
+        ReadingMode::Fast
+    } else {
+        ReadingMode::Model
     }
 }
 
@@ -496,8 +511,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
             })?;
         }
-        Command::Pinyin { json, input } => {
-            let t = Translator::new();
+        Command::Pinyin { json, fast, input } => {
+            let t = Translator::with_options(Options {
+                readings: reading_mode(*fast),
+                ..Options::default()
+            });
             for_each_line(input, |line| {
                 if *json {
                     writeln!(

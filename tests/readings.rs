@@ -1,0 +1,138 @@
+//! Readings: neutral tones and special readings (data/readings/neutral.tsv), both reading modes,
+//! and the accuracy on the CPP polyphone benchmark (test split; skipped when the benchmark data is
+//! not next to the repository, unless TONGYONG_REQUIRE_CPP=1).
+
+use std::path::PathBuf;
+
+use tongyong::{Options, ReadingMode, Translator};
+
+fn translator(readings: ReadingMode) -> Translator {
+    Translator::with_options(Options {
+        readings,
+        ..Options::default()
+    })
+}
+
+/// The readings of `text`, one per Han character, joined by spaces.
+fn pinyin(t: &Translator, text: &str) -> String {
+    t.to_pinyin(text)
+        .iter()
+        .flat_map(|w| w.pinyin.iter())
+        .map(|s| s.map_or("?".to_string(), |s| s.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn neutral_tones_and_particles() {
+    for mode in [ReadingMode::Model, ReadingMode::Fast] {
+        let t = translator(mode);
+        for (text, want) in [
+            ("他的眼睛很大。", "ta1 de5 yan3 jing5 hen3 da4"),
+            (
+                "我的朋友买了东西。",
+                "wo3 de5 peng2 you5 mai3 le5 dong1 xi5",
+            ),
+            (
+                "妈妈和爸爸去看哥哥。",
+                "ma1 ma5 he2 ba4 ba5 qu4 kan4 ge1 ge5",
+            ),
+            ("桌子上有石头。", "zhuo1 zi5 shang4 you3 shi2 tou5"),
+            ("你看了吗？", "ni3 kan4 le5 ma5"),
+            ("他看着我呢。", "ta1 kan4 zhe5 wo3 ne5"),
+            ("我看过。", "wo3 kan4 guo5"),
+            ("我们走吧！", "wo3 men5 zou3 ba5"),
+            ("好啊。", "hao3 a5"),
+            ("花儿开了。", "hua1 er5 kai1 le5"),
+        ] {
+            assert_eq!(pinyin(&t, text), want, "{text} ({mode:?})");
+        }
+    }
+}
+
+#[test]
+fn yi_and_bu_keep_citation_tones() {
+    for mode in [ReadingMode::Model, ReadingMode::Fast] {
+        let t = translator(mode);
+        assert_eq!(pinyin(&t, "一个人不去。"), "yi1 ge4 ren2 bu4 qu4");
+        assert_eq!(pinyin(&t, "不对"), "bu4 dui4");
+    }
+}
+
+#[test]
+fn the_model_reads_what_the_lexicon_leaves_open() {
+    let model = translator(ReadingMode::Model);
+    let fast = translator(ReadingMode::Fast);
+    // 应 'should' outside any dictionary word: the default is ying4, the model reads ying1.
+    let text = "如果要开始审计，应生成一个长度为零的文件。";
+    assert!(pinyin(&fast, text).contains("ji4 ying4 sheng1"));
+    assert!(pinyin(&model, text).contains("ji4 ying1 sheng1"));
+    // A frequent dictionary word keeps its phrase reading.
+    assert_eq!(
+        pinyin(&model, "他在银行工作。"),
+        "ta1 zai4 yin2 hang2 gong1 zuo4"
+    );
+}
+
+fn cpp_dir() -> Option<PathBuf> {
+    let shared = std::env::var_os("TONGYONG_SHARED").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        PathBuf::from,
+    );
+    let dir = shared.join("data/polyphone-cpp");
+    if dir.join("test.sent").exists() {
+        Some(dir)
+    } else if std::env::var_os("TONGYONG_REQUIRE_CPP").is_some() {
+        panic!("{}: CPP benchmark data missing", dir.display());
+    } else {
+        eprintln!(
+            "{}: CPP benchmark data missing, test skipped",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Accuracy on CPP test, scored the standard way (only the marked character; gold u: → v).
+fn cpp_accuracy(dir: &std::path::Path, mode: ReadingMode) -> f64 {
+    let sents = std::fs::read_to_string(dir.join("test.sent")).unwrap();
+    let labels = std::fs::read_to_string(dir.join("test.lb")).unwrap();
+    let t = translator(mode);
+    let (mut ok, mut n) = (0, 0);
+    for (s, lb) in sents.lines().zip(labels.lines()) {
+        let index = s.chars().position(|c| c == '\u{2581}').unwrap();
+        let text = s.replace('\u{2581}', "");
+        let chars: Vec<char> = text.chars().collect();
+        let gold = lb.trim().replace("u:", "v");
+        let got = t.to_pinyin(&text).into_iter().find_map(|w| {
+            if !w.input.contains(&index) {
+                return None;
+            }
+            let k = chars[w.input.start..index]
+                .iter()
+                .filter(|&&c| tongyong::segment::is_han(c))
+                .count();
+            w.pinyin.get(k).copied().flatten()
+        });
+        n += 1;
+        ok += (got.map(|s| s.to_string()) == Some(gold)) as usize;
+    }
+    100.0 * ok as f64 / n as f64
+}
+
+/// What the model mode reaches on CPP test (97.11%), minus a hair. The goal of issue #3 is 97.5%.
+const MODEL_MIN: f64 = 97.05;
+/// What the fast mode reaches on CPP test (95.17%), minus a hair. The goal of issue #3 is 95.5%.
+const FAST_MIN: f64 = 95.1;
+
+#[test]
+fn cpp_test_accuracy() {
+    let Some(dir) = cpp_dir() else {
+        return;
+    };
+    let model = cpp_accuracy(&dir, ReadingMode::Model);
+    let fast = cpp_accuracy(&dir, ReadingMode::Fast);
+    eprintln!("CPP test: model {model:.2}%, fast {fast:.2}%");
+    assert!(model >= MODEL_MIN, "model mode {model:.2}% < {MODEL_MIN}%");
+    assert!(fast >= FAST_MIN, "fast mode {fast:.2}% < {FAST_MIN}%");
+}
