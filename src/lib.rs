@@ -40,6 +40,7 @@ pub mod spacing;
 pub mod syllable;
 mod tables;
 mod translate;
+mod user_dict;
 
 pub use back::{from_braille, BackItem, BackKind, BackTranslation, BrailleInput};
 pub use cell::{Cell, Symbol};
@@ -53,6 +54,7 @@ pub use sign::{
 pub use spacing::{IdiomSpacing, SpacingOptions};
 pub use syllable::{Final, Initial, Syllable, SyllableError, Tone};
 pub use translate::{Translation, Unit, Word, WordKind};
+pub use user_dict::UserDictionary;
 
 /// Errors of the library.
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
@@ -61,6 +63,9 @@ pub enum Error {
     /// An option value that is not known.
     #[error("invalid option: {0}")]
     InvalidOption(String),
+    /// A user dictionary entry that cannot be used (with its line when parsed from text).
+    #[error("invalid user dictionary: {0}")]
+    InvalidDictionary(String),
     /// A braille input that cannot be read back; `position` is the index of the offending cell
     /// (in symbols of the input).
     #[error("cannot back-translate at cell {position}: {message}")]
@@ -75,10 +80,12 @@ pub enum Error {
 /// The library version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// A translator with fixed options. Cheap to create and to clone; thread-safe.
+/// A translator with fixed options and an optional user dictionary. Cheap to create and to clone
+/// (the dictionary is shared); thread-safe.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Translator {
     options: Options,
+    user: Option<std::sync::Arc<UserDictionary>>,
 }
 
 impl Translator {
@@ -89,7 +96,22 @@ impl Translator {
 
     /// A translator with `options`.
     pub fn with_options(options: Options) -> Translator {
-        Translator { options }
+        Translator {
+            options,
+            user: None,
+        }
+    }
+
+    /// The same translator with a user dictionary, whose words and readings win over the built-in
+    /// lexicon (see [`UserDictionary`]).
+    pub fn with_user_dictionary(mut self, dictionary: UserDictionary) -> Translator {
+        self.user = Some(std::sync::Arc::new(dictionary));
+        self
+    }
+
+    /// The user dictionary, if any.
+    pub fn user_dictionary(&self) -> Option<&UserDictionary> {
+        self.user.as_deref()
     }
 
     /// The options.
@@ -108,7 +130,7 @@ impl Translator {
     /// assert_eq!(t.input_positions(Unit::Scalar)[4], 2); // the blank belongs to 的
     /// ```
     pub fn translate(&self, text: &str) -> Translation {
-        translate::translate(text, &self.options)
+        translate::translate(text, &self.options, self.user.as_deref())
     }
 
     /// Translates `text` to a braille string in `format`.
@@ -128,6 +150,6 @@ impl Translator {
     /// assert_eq!(p, [vec!["wo3", "men5"], vec!["qu4"], vec!["yin2", "hang2"], vec![]]);
     /// ```
     pub fn to_pinyin(&self, text: &str) -> Vec<Word> {
-        translate::words_only(text, &self.options)
+        translate::words_only(text, &self.options, self.user.as_deref())
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::lexicon;
 use crate::tables::{LONGEST_PUNCTUATION, PUNCTUATION};
+use crate::user_dict::UserDictionary;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +55,11 @@ fn is_line_break(c: char) -> bool {
 
 /// Splits `chars` into tokens.
 pub fn segment(chars: &[char]) -> Vec<Token> {
+    segment_with(chars, None)
+}
+
+/// Splits `chars` into tokens; the words of `user` win over the lexicon.
+pub fn segment_with(chars: &[char], user: Option<&UserDictionary>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(chars.len() / 2 + 1);
     let mut double_quote_open = false;
     let mut single_quote_open = false;
@@ -72,7 +78,7 @@ pub fn segment(chars: &[char]) -> Vec<Token> {
             while end < chars.len() && is_han(chars[end]) {
                 end += 1;
             }
-            split_words(chars, i, end, &mut tokens);
+            split_words_up_to(chars, i, end, usize::MAX, user, &mut tokens);
             i = end;
         } else if c.is_ascii_alphabetic() {
             let end = run_end(chars, i, |c| c.is_ascii_alphabetic());
@@ -216,20 +222,16 @@ fn punctuation(
     Some((mark, i + 1))
 }
 
-/// Splits the Han run `chars[start..end]` into words: for each position, the path through the
-/// lexicon that maximises the product of word probabilities (characters not in the lexicon are
-/// words of their own with frequency 1).
-fn split_words(chars: &[char], start: usize, end: usize, tokens: &mut Vec<Token>) {
-    split_words_up_to(chars, start, end, usize::MAX, tokens);
-}
-
-/// Splits `chars[start..end]` like [`segment`] does, using only lexicon words of at most
-/// `max_len` characters (the spacing stage uses it to divide long words into their parts).
+/// Splits the Han run `chars[start..end]` into words: the path through the lexicon that
+/// maximises the product of word probabilities (a character not in the lexicon is a word of its
+/// own with frequency 1), using only words of at most `max_len` characters (the spacing stage
+/// divides long words with a smaller limit). Words of `user` cost nothing, so they win.
 pub fn split_words_up_to(
     chars: &[char],
     start: usize,
     end: usize,
     max_len: usize,
+    user: Option<&UserDictionary>,
     tokens: &mut Vec<Token>,
 ) {
     let n = end - start;
@@ -263,6 +265,15 @@ pub fn split_words_up_to(
             // Stop where no longer word begins with the key.
             if !entry.is_some_and(|e| e.begins_longer()) {
                 break;
+            }
+        }
+        if let Some(user) = user.filter(|u| !u.is_empty()) {
+            key.clear();
+            for len in 1..=(n - i).min(user.longest()).min(max_len) {
+                key.push(chars[start + i + len - 1]);
+                if len > 1 && user.get(&key).is_some() && best[i + len].0 <= choice.0 {
+                    choice = (best[i + len].0, len);
+                }
             }
         }
         best[i] = choice;

@@ -369,7 +369,7 @@ fn spell_latin(text: &str) -> Option<Spelled> {
 /// assert_eq!(s, ["N U(¨)", "SH E NG", "O K"]);
 /// ```
 pub fn fingerspell(text: &str) -> Vec<Spelled> {
-    let a = analyse(text, &Options::default());
+    let a = analyse(text, &Options::default(), None);
     let mut out = Vec::new();
     for t in &a.tokens {
         match t.kind {
@@ -480,7 +480,7 @@ const MAX_JOINED_TOKENS: usize = 8;
 /// assert_eq!(t.len(), 7); // 2026 has no sign: 2 0 2 6
 /// ```
 pub fn to_signs(text: &str) -> Vec<SignToken> {
-    let a = analyse(text, &Options::default());
+    let a = analyse(text, &Options::default(), None);
     let chars = &a.norm.chars;
     let toks = &a.tokens;
     let mut out = Vec::with_capacity(toks.len());

@@ -292,7 +292,7 @@ fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
         // Parts of at most three syllables: the DAG would otherwise keep four-syllable
         // sections such as 中华人民 and leave the long word barely divided.
         let longest_part = opts.max_syllables.saturating_sub(1).max(2);
-        split_words_up_to(chars, t.start, t.end, longest_part, &mut parts);
+        split_words_up_to(chars, t.start, t.end, longest_part, None, &mut parts);
         // A stray syllable would be a worse braille word: it stays with its neighbour (the next
         // part at the start, else the part before it).
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(parts.len());

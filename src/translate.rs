@@ -10,9 +10,10 @@ use crate::normalise::{normalise, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{apply_model, measure_word_reading, phrase_settles, read_word_with, Settled};
-use crate::segment::{is_han, segment, Token, TokenKind};
+use crate::segment::{is_han, segment_with, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::Syllable;
+use crate::user_dict::UserDictionary;
 
 /// A unit of input and output positions. Parsed (`FromStr`) from `scalar`, `utf16`, `byte`.
 ///
@@ -231,9 +232,9 @@ impl Analysis {
     }
 }
 
-pub(crate) fn analyse(text: &str, opts: &Options) -> Analysis {
+pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Analysis {
     let norm = normalise(text);
-    let tokens = segment(&norm.chars);
+    let tokens = segment_with(&norm.chars, user);
     let mut readings: Vec<Option<Syllable>> = vec![None; norm.chars.len()];
     // Per character: whether the lexicon or a rule settles its reading (the model leaves it).
     let model = opts.readings == ReadingMode::Model;
@@ -256,6 +257,19 @@ pub(crate) fn analyse(text: &str, opts: &Options) -> Analysis {
                 }
                 continue;
             }
+        }
+        // A reading from the user dictionary wins, and the model leaves it alone.
+        if let Some(Some(reading)) = user.and_then(|u| {
+            let word: String = norm.chars[t.start..t.end].iter().collect();
+            u.get(&word)
+        }) {
+            for (k, r) in reading.iter().enumerate() {
+                readings[t.start + k] = Some(*r);
+            }
+            if model {
+                settled[t.start..t.end].fill(Settled::Yes);
+            }
+            continue;
         }
         buf.clear();
         let mut phrases: Vec<(usize, usize)> = Vec::new();
@@ -288,8 +302,8 @@ pub(crate) fn analyse(text: &str, opts: &Options) -> Analysis {
 }
 
 /// Runs the whole pipeline.
-pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
-    let a = analyse(text, opts);
+pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Translation {
+    let a = analyse(text, opts, user);
     let chars = &a.norm.chars;
     let letter_sign = match opts.lowercase_sign {
         LowercaseSign::Never => false,
@@ -425,7 +439,7 @@ pub(crate) fn translate(text: &str, opts: &Options) -> Translation {
 }
 
 /// The words and readings without writing braille.
-pub(crate) fn words_only(text: &str, opts: &Options) -> Vec<Word> {
-    let a = analyse(text, opts);
+pub(crate) fn words_only(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Vec<Word> {
+    let a = analyse(text, opts, user);
     a.groups.iter().filter_map(|g| a.word(g, 0..0)).collect()
 }

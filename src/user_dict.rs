@@ -37,18 +37,21 @@ impl UserDictionary {
     pub fn add(&mut self, word: &str, reading: Option<&str>) -> Result<(), Error> {
         let chars = word.chars().count();
         if chars == 0 || !word.chars().all(is_han) {
-            return Err(Error::InvalidOption(format!(
-                "user dictionary word {word:?} must be one or more Han characters"
+            return Err(Error::InvalidDictionary(format!(
+                "word {word:?} must be one or more Han characters"
             )));
         }
         let syllables = match reading {
             None => None,
             Some(r) => {
-                let parsed: Result<Vec<Syllable>, _> = r.split_whitespace().map(Syllable::parse).collect();
-                let parsed = parsed.map_err(|e| Error::InvalidOption(format!("user dictionary word {word:?}: {e}")))?;
+                let parsed: Result<Vec<Syllable>, _> =
+                    r.split_whitespace().map(Syllable::parse).collect();
+                let parsed = parsed.map_err(|e| {
+                    Error::InvalidDictionary(format!("user dictionary word {word:?}: {e}"))
+                })?;
                 if parsed.len() != chars {
-                    return Err(Error::InvalidOption(format!(
-                        "user dictionary word {word:?} has {chars} characters but {} syllables",
+                    return Err(Error::InvalidDictionary(format!(
+                        "word {word:?} has {chars} characters but {} syllables",
                         parsed.len()
                     )));
                 }
@@ -79,8 +82,12 @@ impl UserDictionary {
                 Some((w, r)) => (w.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
                 None => (line.trim(), None),
             };
-            dict.add(word, reading)
-                .map_err(|e| Error::InvalidOption(format!("line {}: {e}", n + 1)))?;
+            dict.add(word, reading).map_err(|e| match e {
+                Error::InvalidDictionary(m) => {
+                    Error::InvalidDictionary(format!("line {}: {m}", n + 1))
+                }
+                other => other,
+            })?;
         }
         Ok(dict)
     }

@@ -78,6 +78,10 @@ enum Command {
 
 #[derive(Args)]
 struct InputArgs {
+    /// A user dictionary: one word per line, optionally a TAB and its reading
+    /// (`长乐<TAB>chang2 le4`); its words and readings win over the built-in lexicon.
+    #[arg(long, value_name = "FILE")]
+    user_dict: Option<String>,
     /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
     #[arg(long)]
     lossy: bool,
@@ -411,6 +415,16 @@ fn pinyin_line(t: &Translator, line: &str) -> String {
     words.join(" ")
 }
 
+/// `t` with the user dictionary named by `--user-dict`, if any.
+fn with_user_dict(t: Translator, input: &InputArgs) -> Result<Translator, String> {
+    let Some(path) = &input.user_dict else {
+        return Ok(t);
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let dict = tongyong::UserDictionary::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    Ok(t.with_user_dictionary(dict))
+}
+
 /// Calls `f` on every line of every input (without its line ending), stopping at invalid UTF-8
 /// unless `lossy`.
 fn for_each_line(
@@ -487,7 +501,7 @@ fn run(cli: Cli) -> Result<(), String> {
             page_lines,
             input,
         } => {
-            let t = Translator::with_options(braille.options());
+            let t = with_user_dict(Translator::with_options(braille.options()), input)?;
             let format = match format {
                 FormatArg::Unicode => Format::Unicode,
                 FormatArg::Dots => Format::Dots,
@@ -516,6 +530,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 readings: reading_mode(*fast),
                 ..Options::default()
             });
+            let t = with_user_dict(t, input)?;
             for_each_line(input, |line| {
                 if *json {
                     writeln!(

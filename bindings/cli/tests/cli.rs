@@ -136,3 +136,28 @@ fn embosser_pages() {
         assert!(page.lines().all(|l| l.chars().count() <= 12), "{page:?}");
     }
 }
+
+#[test]
+fn user_dictionary() {
+    let path = std::env::temp_dir().join(format!("tongyong-dict-{}.tsv", std::process::id()));
+    std::fs::write(
+        &path,
+        "# a reading that differs from the lexicon\n银行\tyin2 xing2\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        stdout(&["pinyin", "--user-dict", p], "我去银行"),
+        "wo3 qu4 yin2xing2\n"
+    );
+    assert_eq!(stdout(&["braille", "--user-dict", p], "银行"), "⠣⠂⠓⠡⠂\n");
+    std::fs::write(&path, "银行\tyin2\n").unwrap();
+    let bad = run(&["pinyin", "--user-dict", p], "银行".as_bytes());
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("line 1") && err.contains("2 characters but 1 syllables"),
+        "{err}"
+    );
+    std::fs::remove_file(&path).unwrap();
+}
