@@ -168,6 +168,8 @@ impl Translator {
             lowercase_sign: parse::<LowercaseSign>(py, lowercase_sign)?,
             decimal_point: parse::<DecimalPoint>(py, decimal_point)?,
             symbols: parse::<SymbolMode>(py, symbols)?,
+            // The word-spacing rules are not options of the Python package (yet): the defaults.
+            ..Options::default()
         };
         Ok(Translator {
             inner: tongyong::Translator::with_options(options),
