@@ -1284,7 +1284,7 @@ pub unsafe extern "C" fn tongyong_sign_entry_pinyin(
 }
 
 /// **Derived** by tongyong, not from the source, and not the sign itself: the fingerspelling of
-/// an entry's headword, in the form of `tongyong_sign_token.fingerspelling` (`"SH OU | Y U"`),
+/// an entry's headword, in the form of `tongyong_sign_token.fingerspelling` (`"SH O U | Y U"`),
 /// NUL-terminated in a caller buffer.
 ///
 /// # Safety
