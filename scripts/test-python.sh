@@ -2,7 +2,8 @@
 # Python tests: rustfmt/clippy of the extension crate (bindings/python, its own workspace), then
 # in a fresh virtual environment `pip install ./bindings/python pytest` (maturin builds the abi3
 # wheel) and pytest on bindings/python/tests, including the comparison of
-# tongyong.to_braille(line) with the CLI on 300 lines of Debian's Chinese man pages.
+# tongyong.to_braille(line) and tongyong.to_signs(line) with the CLI (`braille`, `sign --json`) on
+# 300 lines of Debian's Chinese man pages.
 # Installs python3-venv with apt-get when venv is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,6 @@
 /*
- * tongyong: Chinese text to National Common Braille (GF 0019-2018).
+ * tongyong: Chinese text to National Common Braille (GF 0019-2018) and National Common Sign
+ * Language signs (sign ids and headwords: NationalCSL-DP, CC BY 4.0).
  * C API of libtongyong. SPDX-License-Identifier: MIT OR Apache-2.0
  *
  * Conventions (every function):
@@ -10,6 +11,8 @@
  *    written and *out_len holds the capacity needed (strings: including the NUL); out may be
  *    NULL with cap 0 to ask for the size; strings are always NUL-terminated;
  *  - objects are released with their _free function; _free(NULL) does nothing;
+ *  - sign entries are static (nothing to free); their strings are pointer + length, not
+ *    NUL-terminated (print them with "%.*s");
  *  - no global state: one tongyong_translator may be used by many threads at once.
  */
 
@@ -45,12 +48,33 @@
 #define TONGYONG_ABI_VERSION 1
 
 /**
+ * The id `tongyong_sign_entry_id` returns for a NULL entry (never a sign id).
+ */
+#define TONGYONG_SIGN_NO_ID UINT32_MAX
+
+/**
  * Translation options (opaque). Create with `tongyong_options_new` (all defaults: National
  * Common Braille), change with the `tongyong_options_set_*` functions, release with
  * `tongyong_options_free`. A translator copies the options: they may be freed right after
  * `tongyong_translator_new`.
  */
 typedef struct tongyong_options tongyong_options;
+
+/**
+ * A sign of the National Common Sign Language lexicon (opaque, static). Pointers to entries
+ * point into the library's static data: they are valid for as long as the library is loaded,
+ * may be shared by threads and are never freed. Read them with the `tongyong_sign_entry_*`
+ * accessors. The sign ids and headwords are from NationalCSL-DP (Jin et al., Scientific Data 12,
+ * 660, 2025, doi:10.1038/s41597-025-04986-x), licensed CC BY 4.0: credit them when you show
+ * them. An entry never describes how to sign: use its id to show a licensed video or picture.
+ */
+typedef struct tongyong_sign_entry tongyong_sign_entry;
+
+/**
+ * The result of `tongyong_to_signs` (opaque): a list of sign tokens. Read with
+ * `tongyong_signs_count` and `tongyong_signs_get`; release with `tongyong_signs_free`.
+ */
+typedef struct tongyong_signs tongyong_signs;
 
 /**
  * The result of `tongyong_translate` (opaque): the braille, both position maps and the cursor.
@@ -143,6 +167,67 @@ typedef struct tongyong_word {
  * The form of braille given to `tongyong_from_braille`.
  */
 typedef uint32_t tongyong_braille_input;
+
+/**
+ * What a token of `tongyong_to_signs` is.
+ */
+typedef uint32_t tongyong_sign_kind;
+
+/**
+ * One token of a `tongyong_signs` list.
+ */
+typedef struct tongyong_sign_token {
+    /**
+     * `TONGYONG_SIGN_KIND_SIGN`, `_FINGERSPELL`, `_NUMBER` or `_OTHER`.
+     */
+    tongyong_sign_kind kind;
+    /**
+     * Start of the token in the input, in the unit given to `tongyong_to_signs`.
+     */
+    size_t input_start;
+    /**
+     * End (exclusive) of the token in the input, in the same unit.
+     */
+    size_t input_end;
+    /**
+     * Start of the text word the token was taken from: equal to `input_start` unless the word
+     * was split into several lexicon words and fingerspelled parts (or a number into digits).
+     */
+    size_t word_start;
+    /**
+     * End (exclusive) of the text word the token was taken from.
+     */
+    size_t word_end;
+    /**
+     * The signs of a `_SIGN` or `_NUMBER` token, all variants in variant order: static data
+     * (never freed, valid after `tongyong_signs_free`). NULL when `entry_count` is 0.
+     */
+    const struct tongyong_sign_entry *const *entries;
+    /**
+     * The number of `entries`.
+     */
+    size_t entry_count;
+    /**
+     * The handshapes of a `_FINGERSPELL` token separated by single spaces (`"ZH A NG"`, the
+     * letters of the command line's `tongyong sign --json`); empty for other tokens.
+     * NUL-terminated and owned by the list: valid until `tongyong_signs_free`.
+     */
+    const char *letters;
+    /**
+     * Length of `letters` in bytes, without the NUL.
+     */
+    size_t letters_len;
+    /**
+     * The fingerspelling by syllable as `tongyong sign` prints it between brackets: syllables
+     * separated by `" | "`, a U standing for ü as `U(¨)`, an E for ê as `E(^)`
+     * (`"N U(¨) | SH E NG"`); empty for other tokens. NUL-terminated, owned by the list.
+     */
+    const char *fingerspelling;
+    /**
+     * Length of `fingerspelling` in bytes, without the NUL.
+     */
+    size_t fingerspelling_len;
+} tongyong_sign_token;
 
 /**
  * Success.
@@ -288,6 +373,26 @@ typedef uint32_t tongyong_braille_input;
  * A character with no braille form.
  */
 #define TONGYONG_WORD_OTHER 3
+
+/**
+ * A lexicon sign (its entries are the sign and its variants).
+ */
+#define TONGYONG_SIGN_KIND_SIGN 0
+
+/**
+ * No sign: fingerspelled (a Chinese word by its syllables, or Latin letters).
+ */
+#define TONGYONG_SIGN_KIND_FINGERSPELL 1
+
+/**
+ * A number sign (digits or a Chinese numeral with a sign, or one digit of a longer number).
+ */
+#define TONGYONG_SIGN_KIND_NUMBER 2
+
+/**
+ * Punctuation, symbols and anything else without a sign.
+ */
+#define TONGYONG_SIGN_KIND_OTHER 3
 
 #ifdef __cplusplus
 extern "C" {
@@ -591,6 +696,184 @@ tongyong_status tongyong_from_braille(const char *text,
                                       size_t cap,
                                       size_t *out_len,
                                       size_t *error_cell);
+
+/**
+ * The number of signs in the lexicon (6707); ids run from 0 to this number minus 1.
+ */
+size_t tongyong_sign_count(void);
+
+/**
+ * Looks up the signs of a word (`len` bytes of UTF-8): as a headword or as a word listed as
+ * sharing a sign, all variants in variant order. On success `*out` points to a static array of
+ * `*count` entry pointers (nothing to free; NULL and 0 when the word has no sign, which is not an
+ * error). Latin letters also match in upper case (`wifi` finds `WIFI`).
+ *
+ * # Safety
+ * `word` NULL or `len` readable bytes; `out` and `count` NULL or writable.
+ */
+tongyong_status tongyong_sign_lookup(const char *word,
+                                     size_t len,
+                                     const struct tongyong_sign_entry *const **out,
+                                     size_t *count);
+
+/**
+ * Stores the sign with NationalCSL-DP id `id` in `*out`; `TONGYONG_INVALID_ARGUMENT` (and NULL
+ * in `*out`) when `id` is not below `tongyong_sign_count()`.
+ *
+ * # Safety
+ * `out` must be NULL or writable.
+ */
+tongyong_status tongyong_sign_by_id(uint32_t id, const struct tongyong_sign_entry **out);
+
+/**
+ * The NationalCSL-DP id of an entry (the key of licensed media); `TONGYONG_SIGN_NO_ID` for NULL.
+ *
+ * # Safety
+ * `entry` must be NULL or an entry pointer given by this library.
+ */
+uint32_t tongyong_sign_entry_id(const struct tongyong_sign_entry *entry);
+
+/**
+ * The headword of an entry without variant mark and synonyms (`违反`; digits for the numeral
+ * signs: `10`), as UTF-8 that is **not NUL-terminated**: the function returns a pointer to
+ * static data and stores its length in bytes in `*len` (print it with `"%.*s"`). NULL (and
+ * `*len` untouched) when `entry` or `len` is NULL.
+ *
+ * # Safety
+ * `entry` NULL or an entry pointer given by this library; `len` NULL or writable.
+ */
+const char *tongyong_sign_entry_headword(const struct tongyong_sign_entry *entry, size_t *len);
+
+/**
+ * The gloss of an entry exactly as printed in the source, with variant mark and parenthesised
+ * synonyms (`违反①（触犯、得罪、不孝②）`): static UTF-8, **not NUL-terminated**, length in
+ * `*len`, as `tongyong_sign_entry_headword`.
+ *
+ * # Safety
+ * `entry` NULL or an entry pointer given by this library; `len` NULL or writable.
+ */
+const char *tongyong_sign_entry_gloss(const struct tongyong_sign_entry *entry,
+                                      size_t *len);
+
+/**
+ * The variant number of an entry when its headword has several signs (① → 1), else 0 (also for
+ * NULL).
+ *
+ * # Safety
+ * `entry` must be NULL or an entry pointer given by this library.
+ */
+uint32_t tongyong_sign_entry_variant(const struct tongyong_sign_entry *entry);
+
+/**
+ * The number of words listed as sharing the sign of an entry; 0 for NULL.
+ *
+ * # Safety
+ * `entry` must be NULL or an entry pointer given by this library.
+ */
+size_t tongyong_sign_entry_shared_count(const struct tongyong_sign_entry *entry);
+
+/**
+ * Shared word `index` of an entry (in the source's order): `*word` receives static UTF-8 that
+ * is **not NUL-terminated**, `*len` its length in bytes and `*variant` (when not NULL) which of
+ * the word's signs this is (`不孝②` → 2; 0 when the word has one). `TONGYONG_INVALID_ARGUMENT`
+ * when `index` is not below `tongyong_sign_entry_shared_count`.
+ *
+ * # Safety
+ * `entry` NULL or an entry pointer given by this library; `word`, `len`, `variant` NULL or
+ * writable.
+ */
+tongyong_status tongyong_sign_entry_shared(const struct tongyong_sign_entry *entry,
+                                           size_t index,
+                                           const char **word,
+                                           size_t *len,
+                                           uint32_t *variant);
+
+/**
+ * **Derived** by tongyong, not from the source: the reading of an entry's headword, one
+ * tone-number syllable per Han character separated by single spaces (`"shou3 yu3"`; ü as `v`,
+ * 5 = neutral tone; `?` for a character without a reading; empty when the headword has no Han
+ * character). Written NUL-terminated to a caller buffer (`out`, `cap`, `*out_len`).
+ *
+ * # Safety
+ * `entry` NULL or an entry pointer given by this library; `out` NULL or `cap` writable bytes;
+ * `out_len` NULL or writable.
+ */
+tongyong_status tongyong_sign_entry_pinyin(const struct tongyong_sign_entry *entry,
+                                           char *out,
+                                           size_t cap,
+                                           size_t *out_len);
+
+/**
+ * **Derived** by tongyong, not from the source, and not the sign itself: the fingerspelling of
+ * an entry's headword, in the form of `tongyong_sign_token.fingerspelling` (`"SH O U | Y U"`),
+ * NUL-terminated in a caller buffer.
+ *
+ * # Safety
+ * `entry` NULL or an entry pointer given by this library; `out` NULL or `cap` writable bytes;
+ * `out_len` NULL or writable.
+ */
+tongyong_status tongyong_sign_entry_fingerspelling(const struct tongyong_sign_entry *entry,
+                                                   char *out,
+                                                   size_t cap,
+                                                   size_t *out_len);
+
+/**
+ * Fingerspells `len` bytes of UTF-8 `text` with the Chinese finger alphabet: every Han
+ * character by its reading in context, every run of Latin letters as its letters, anything else
+ * skipped; written NUL-terminated to a caller buffer in the form of
+ * `tongyong_sign_token.fingerspelling` (`张` → `"ZH A NG"`, `女生 ok` → `"N U(¨) | SH E NG | O K"`).
+ *
+ * # Safety
+ * `text` NULL or `len` readable bytes; `out` NULL or `cap` writable bytes; `out_len` NULL or
+ * writable.
+ */
+tongyong_status tongyong_fingerspell(const char *text,
+                                     size_t len,
+                                     char *out,
+                                     size_t cap,
+                                     size_t *out_len);
+
+/**
+ * Turns `len` bytes of UTF-8 `text` into a sequence of National Common Sign Language signs, as
+ * the command line's `tongyong sign` does: lexicon words (several text words may form one),
+ * words split into lexicon words, fingerspelled parts, numbers and other characters; spaces and
+ * line breaks give no token. Input ranges are in `unit`. The list is stored in `*out`; release
+ * it with `tongyong_signs_free`. Needs no translator: signing has no options.
+ *
+ * # Safety
+ * `text` NULL or `len` readable bytes; `out` NULL or writable.
+ */
+tongyong_status tongyong_to_signs(const char *text,
+                                  size_t len,
+                                  tongyong_unit unit,
+                                  struct tongyong_signs **out);
+
+/**
+ * The number of tokens in a sign list; 0 for NULL.
+ *
+ * # Safety
+ * `signs` must be NULL or a live sign list.
+ */
+size_t tongyong_signs_count(const struct tongyong_signs *signs);
+
+/**
+ * Stores token `index` of a sign list in `*out`; `TONGYONG_INVALID_ARGUMENT` when `index` is not
+ * below `tongyong_signs_count`.
+ *
+ * # Safety
+ * `signs` a live sign list or NULL; `out` NULL or writable.
+ */
+tongyong_status tongyong_signs_get(const struct tongyong_signs *signs,
+                                   size_t index,
+                                   struct tongyong_sign_token *out);
+
+/**
+ * Releases a sign list; NULL is ignored. The entries it pointed to are static and stay valid.
+ *
+ * # Safety
+ * `signs` must be NULL or a live sign list, not used afterwards.
+ */
+void tongyong_signs_free(struct tongyong_signs *signs);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -14,8 +14,10 @@
 //!   `TONGYONG_BUFFER_TOO_SMALL` and `*out_len` is the capacity needed (for strings, including
 //!   the NUL). `out` may be NULL when `cap` is 0, to ask for the size. Nothing is ever truncated.
 //! * Objects (`tongyong_options`, `tongyong_translator`, `tongyong_translation`,
-//!   `tongyong_words`) are created by the library and released with their `_free` function;
-//!   `_free(NULL)` does nothing.
+//!   `tongyong_words`, `tongyong_signs`) are created by the library and released with their
+//!   `_free` function; `_free(NULL)` does nothing. Sign entries (`tongyong_sign_entry`) are
+//!   static data of the library: nothing to free, valid as long as the library is loaded; their
+//!   strings are static UTF-8 given as pointer and length, **not NUL-terminated**.
 //! * No global state: a `tongyong_translator` is immutable and may be used from any number of
 //!   threads at once. Options, translations and word lists may be read from several threads
 //!   but not changed (options setters) while another thread uses them.
@@ -962,6 +964,474 @@ pub unsafe extern "C" fn tongyong_from_braille(
             Err(_) => Err(TONGYONG_INVALID_ARGUMENT),
         }
     })
+}
+
+// ---- National Common Sign Language --------------------------------------------------------------
+
+/// A sign of the National Common Sign Language lexicon (opaque, static). Pointers to entries
+/// point into the library's static data: they are valid for as long as the library is loaded,
+/// may be shared by threads and are never freed. Read them with the `tongyong_sign_entry_*`
+/// accessors. The sign ids and headwords are from NationalCSL-DP (Jin et al., Scientific Data 12,
+/// 660, 2025, doi:10.1038/s41597-025-04986-x), licensed CC BY 4.0: credit them when you show
+/// them. An entry never describes how to sign: use its id to show a licensed video or picture.
+pub struct tongyong_sign_entry {
+    _opaque: [u8; 0],
+}
+
+/// The result of `tongyong_to_signs` (opaque): a list of sign tokens. Read with
+/// `tongyong_signs_count` and `tongyong_signs_get`; release with `tongyong_signs_free`.
+pub struct tongyong_signs {
+    tokens: Vec<SignTokenC>,
+}
+
+struct SignTokenC {
+    kind: tongyong_sign_kind,
+    input: (usize, usize),
+    word: (usize, usize),
+    entries: &'static [&'static ty::SignEntry],
+    letters: CString,
+    fingerspelling: CString,
+}
+
+/// What a token of `tongyong_to_signs` is.
+pub type tongyong_sign_kind = u32;
+/// A lexicon sign (its entries are the sign and its variants).
+pub const TONGYONG_SIGN_KIND_SIGN: tongyong_sign_kind = 0;
+/// No sign: fingerspelled (a Chinese word by its syllables, or Latin letters).
+pub const TONGYONG_SIGN_KIND_FINGERSPELL: tongyong_sign_kind = 1;
+/// A number sign (digits or a Chinese numeral with a sign, or one digit of a longer number).
+pub const TONGYONG_SIGN_KIND_NUMBER: tongyong_sign_kind = 2;
+/// Punctuation, symbols and anything else without a sign.
+pub const TONGYONG_SIGN_KIND_OTHER: tongyong_sign_kind = 3;
+
+/// The id `tongyong_sign_entry_id` returns for a NULL entry (never a sign id).
+pub const TONGYONG_SIGN_NO_ID: u32 = u32::MAX;
+
+/// One token of a `tongyong_signs` list.
+#[repr(C)]
+pub struct tongyong_sign_token {
+    /// `TONGYONG_SIGN_KIND_SIGN`, `_FINGERSPELL`, `_NUMBER` or `_OTHER`.
+    pub kind: tongyong_sign_kind,
+    /// Start of the token in the input, in the unit given to `tongyong_to_signs`.
+    pub input_start: usize,
+    /// End (exclusive) of the token in the input, in the same unit.
+    pub input_end: usize,
+    /// Start of the text word the token was taken from: equal to `input_start` unless the word
+    /// was split into several lexicon words and fingerspelled parts (or a number into digits).
+    pub word_start: usize,
+    /// End (exclusive) of the text word the token was taken from.
+    pub word_end: usize,
+    /// The signs of a `_SIGN` or `_NUMBER` token, all variants in variant order: static data
+    /// (never freed, valid after `tongyong_signs_free`). NULL when `entry_count` is 0.
+    pub entries: *const *const tongyong_sign_entry,
+    /// The number of `entries`.
+    pub entry_count: usize,
+    /// The handshapes of a `_FINGERSPELL` token separated by single spaces (`"ZH A NG"`, the
+    /// letters of the command line's `tongyong sign --json`); empty for other tokens.
+    /// NUL-terminated and owned by the list: valid until `tongyong_signs_free`.
+    pub letters: *const c_char,
+    /// Length of `letters` in bytes, without the NUL.
+    pub letters_len: usize,
+    /// The fingerspelling by syllable as `tongyong sign` prints it between brackets: syllables
+    /// separated by `" | "`, a U standing for ü as `U(¨)`, an E for ê as `E(^)`
+    /// (`"N U(¨) | SH E NG"`); empty for other tokens. NUL-terminated, owned by the list.
+    pub fingerspelling: *const c_char,
+    /// Length of `fingerspelling` in bytes, without the NUL.
+    pub fingerspelling_len: usize,
+}
+
+/// The static slice of entries as C pointers (NULL for an empty slice).
+fn entry_array(entries: &'static [&'static ty::SignEntry]) -> *const *const tongyong_sign_entry {
+    if entries.is_empty() {
+        std::ptr::null()
+    } else {
+        // `&'static SignEntry` and `*const tongyong_sign_entry` are both thin pointers: the
+        // slice is read from C as an array of opaque pointers, which are only ever cast back.
+        entries.as_ptr().cast()
+    }
+}
+
+fn entry_ptr(entry: &'static ty::SignEntry) -> *const tongyong_sign_entry {
+    (entry as *const ty::SignEntry).cast()
+}
+
+/// # Safety
+/// `e` must be NULL or an entry pointer given by this library.
+unsafe fn sign_entry<'a>(e: *const tongyong_sign_entry) -> Option<&'a ty::SignEntry> {
+    // SAFETY: entry pointers are `&'static SignEntry` cast to the opaque type.
+    unsafe { e.cast::<ty::SignEntry>().as_ref() }
+}
+
+/// Writes `s` (static, not NUL-terminated) as pointer and length.
+///
+/// # Safety
+/// `len` must be NULL or writable.
+unsafe fn static_str(s: &'static str, len: *mut usize) -> *const c_char {
+    if len.is_null() {
+        return std::ptr::null();
+    }
+    // SAFETY: not NULL, writable by the caller's guarantee.
+    unsafe { len.write(s.len()) };
+    s.as_ptr().cast()
+}
+
+/// The spelled units joined as `tongyong sign` prints them (`"N U(¨) | SH E NG"`).
+fn spelled_string(spelled: &[ty::sign::Spelled]) -> String {
+    let parts: Vec<String> = spelled.iter().map(|s| s.to_string()).collect();
+    parts.join(" | ")
+}
+
+/// The number of signs in the lexicon (6707); ids run from 0 to this number minus 1.
+#[no_mangle]
+pub extern "C" fn tongyong_sign_count() -> usize {
+    guard_value(0, || ty::sign_entries().len())
+}
+
+/// Looks up the signs of a word (`len` bytes of UTF-8): as a headword or as a word listed as
+/// sharing a sign, all variants in variant order. On success `*out` points to a static array of
+/// `*count` entry pointers (nothing to free; NULL and 0 when the word has no sign, which is not an
+/// error). Latin letters also match in upper case (`wifi` finds `WIFI`).
+///
+/// # Safety
+/// `word` NULL or `len` readable bytes; `out` and `count` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_lookup(
+    word: *const c_char,
+    len: usize,
+    out: *mut *const *const tongyong_sign_entry,
+    count: *mut usize,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller.
+        let word = unsafe { text(word, len) }?;
+        if out.is_null() || count.is_null() {
+            return Err(TONGYONG_NULL_POINTER);
+        }
+        let entries = ty::sign_lookup(word);
+        // SAFETY: both checked not NULL, writable by the caller's guarantee.
+        unsafe {
+            out.write(entry_array(entries));
+            count.write(entries.len());
+        }
+        Ok(())
+    })
+}
+
+/// Stores the sign with NationalCSL-DP id `id` in `*out`; `TONGYONG_INVALID_ARGUMENT` (and NULL
+/// in `*out`) when `id` is not below `tongyong_sign_count()`.
+///
+/// # Safety
+/// `out` must be NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_by_id(
+    id: u32,
+    out: *mut *const tongyong_sign_entry,
+) -> tongyong_status {
+    guard(|| {
+        if out.is_null() {
+            return Err(TONGYONG_NULL_POINTER);
+        }
+        let entry = u16::try_from(id).ok().and_then(ty::sign_by_id);
+        // SAFETY: checked not NULL.
+        unsafe { out.write(entry.map_or(std::ptr::null(), entry_ptr)) };
+        entry.map(|_| ()).ok_or(TONGYONG_INVALID_ARGUMENT)
+    })
+}
+
+/// The NationalCSL-DP id of an entry (the key of licensed media); `TONGYONG_SIGN_NO_ID` for NULL.
+///
+/// # Safety
+/// `entry` must be NULL or an entry pointer given by this library.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_entry_id(entry: *const tongyong_sign_entry) -> u32 {
+    // SAFETY: guaranteed by the caller.
+    guard_value(TONGYONG_SIGN_NO_ID, || {
+        unsafe { sign_entry(entry) }.map_or(TONGYONG_SIGN_NO_ID, |e| u32::from(e.id))
+    })
+}
+
+/// The headword of an entry without variant mark and synonyms (`违反`; digits for the numeral
+/// signs: `10`), as UTF-8 that is **not NUL-terminated**: the function returns a pointer to
+/// static data and stores its length in bytes in `*len` (print it with `"%.*s"`). NULL (and
+/// `*len` untouched) when `entry` or `len` is NULL.
+///
+/// # Safety
+/// `entry` NULL or an entry pointer given by this library; `len` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_entry_headword(
+    entry: *const tongyong_sign_entry,
+    len: *mut usize,
+) -> *const c_char {
+    guard_value(std::ptr::null(), || {
+        // SAFETY: guaranteed by the caller.
+        match unsafe { sign_entry(entry) } {
+            Some(e) => unsafe { static_str(e.headword, len) },
+            None => std::ptr::null(),
+        }
+    })
+}
+
+/// The gloss of an entry exactly as printed in the source, with variant mark and parenthesised
+/// synonyms (`违反①（触犯、得罪、不孝②）`): static UTF-8, **not NUL-terminated**, length in
+/// `*len`, as `tongyong_sign_entry_headword`.
+///
+/// # Safety
+/// `entry` NULL or an entry pointer given by this library; `len` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_entry_gloss(
+    entry: *const tongyong_sign_entry,
+    len: *mut usize,
+) -> *const c_char {
+    guard_value(std::ptr::null(), || {
+        // SAFETY: guaranteed by the caller.
+        match unsafe { sign_entry(entry) } {
+            Some(e) => unsafe { static_str(e.gloss, len) },
+            None => std::ptr::null(),
+        }
+    })
+}
+
+/// The variant number of an entry when its headword has several signs (① → 1), else 0 (also for
+/// NULL).
+///
+/// # Safety
+/// `entry` must be NULL or an entry pointer given by this library.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_entry_variant(entry: *const tongyong_sign_entry) -> u32 {
+    // SAFETY: guaranteed by the caller.
+    guard_value(0, || {
+        unsafe { sign_entry(entry) }.map_or(0, |e| e.variant.map_or(0, u32::from))
+    })
+}
+
+/// The number of words listed as sharing the sign of an entry; 0 for NULL.
+///
+/// # Safety
+/// `entry` must be NULL or an entry pointer given by this library.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_entry_shared_count(
+    entry: *const tongyong_sign_entry,
+) -> usize {
+    // SAFETY: guaranteed by the caller.
+    guard_value(0, || {
+        unsafe { sign_entry(entry) }.map_or(0, |e| e.shares_sign_with.len())
+    })
+}
+
+/// Shared word `index` of an entry (in the source's order): `*word` receives static UTF-8 that
+/// is **not NUL-terminated**, `*len` its length in bytes and `*variant` (when not NULL) which of
+/// the word's signs this is (`不孝②` → 2; 0 when the word has one). `TONGYONG_INVALID_ARGUMENT`
+/// when `index` is not below `tongyong_sign_entry_shared_count`.
+///
+/// # Safety
+/// `entry` NULL or an entry pointer given by this library; `word`, `len`, `variant` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_entry_shared(
+    entry: *const tongyong_sign_entry,
+    index: usize,
+    word: *mut *const c_char,
+    len: *mut usize,
+    variant: *mut u32,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller.
+        let e = unsafe { sign_entry(entry) }.ok_or(TONGYONG_NULL_POINTER)?;
+        if word.is_null() || len.is_null() {
+            return Err(TONGYONG_NULL_POINTER);
+        }
+        let shared = e
+            .shares_sign_with
+            .get(index)
+            .ok_or(TONGYONG_INVALID_ARGUMENT)?;
+        // SAFETY: checked not NULL (variant below), writable by the caller's guarantee.
+        unsafe {
+            word.write(shared.word.as_ptr().cast());
+            len.write(shared.word.len());
+            if !variant.is_null() {
+                variant.write(shared.variant.map_or(0, u32::from));
+            }
+        }
+        Ok(())
+    })
+}
+
+/// **Derived** by tongyong, not from the source: the reading of an entry's headword, one
+/// tone-number syllable per Han character separated by single spaces (`"shou3 yu3"`; ü as `v`,
+/// 5 = neutral tone; `?` for a character without a reading; empty when the headword has no Han
+/// character). Written NUL-terminated to a caller buffer (`out`, `cap`, `*out_len`).
+///
+/// # Safety
+/// `entry` NULL or an entry pointer given by this library; `out` NULL or `cap` writable bytes;
+/// `out_len` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_entry_pinyin(
+    entry: *const tongyong_sign_entry,
+    out: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller.
+        let e = unsafe { sign_entry(entry) }.ok_or(TONGYONG_NULL_POINTER)?;
+        let syllables: Vec<String> = e
+            .pinyin()
+            .iter()
+            .map(|s| s.map_or_else(|| "?".to_owned(), |s| s.to_string()))
+            .collect();
+        unsafe { write_str(&syllables.join(" "), out, cap, out_len) }
+    })
+}
+
+/// **Derived** by tongyong, not from the source, and not the sign itself: the fingerspelling of
+/// an entry's headword, in the form of `tongyong_sign_token.fingerspelling` (`"SH O U | Y U"`),
+/// NUL-terminated in a caller buffer.
+///
+/// # Safety
+/// `entry` NULL or an entry pointer given by this library; `out` NULL or `cap` writable bytes;
+/// `out_len` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_sign_entry_fingerspelling(
+    entry: *const tongyong_sign_entry,
+    out: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller.
+        let e = unsafe { sign_entry(entry) }.ok_or(TONGYONG_NULL_POINTER)?;
+        unsafe { write_str(&spelled_string(&e.fingerspelling()), out, cap, out_len) }
+    })
+}
+
+/// Fingerspells `len` bytes of UTF-8 `text` with the Chinese finger alphabet: every Han
+/// character by its reading in context, every run of Latin letters as its letters, anything else
+/// skipped; written NUL-terminated to a caller buffer in the form of
+/// `tongyong_sign_token.fingerspelling` (`张` → `"ZH A NG"`, `女生 ok` → `"N U(¨) | SH E NG | O K"`).
+///
+/// # Safety
+/// `text` NULL or `len` readable bytes; `out` NULL or `cap` writable bytes; `out_len` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_fingerspell(
+    text: *const c_char,
+    len: usize,
+    out: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller.
+        let input = unsafe { self::text(text, len) }?;
+        let spelled = ty::fingerspell(input);
+        unsafe { write_str(&spelled_string(&spelled), out, cap, out_len) }
+    })
+}
+
+/// Turns `len` bytes of UTF-8 `text` into a sequence of National Common Sign Language signs, as
+/// the command line's `tongyong sign` does: lexicon words (several text words may form one),
+/// words split into lexicon words, fingerspelled parts, numbers and other characters; spaces and
+/// line breaks give no token. Input ranges are in `unit`. The list is stored in `*out`; release
+/// it with `tongyong_signs_free`. Needs no translator: signing has no options.
+///
+/// # Safety
+/// `text` NULL or `len` readable bytes; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_to_signs(
+    text: *const c_char,
+    len: usize,
+    unit: tongyong_unit,
+    out: *mut *mut tongyong_signs,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller.
+        let input = unsafe { self::text(text, len) }?;
+        let unit = unit_of(unit)?;
+        if out.is_null() {
+            return Err(TONGYONG_NULL_POINTER);
+        }
+        let offsets = unit_offsets(input, unit);
+        let tokens = ty::to_signs(input)
+            .iter()
+            .map(|t| {
+                let letters: Vec<&str> = t.letters().map(|l| l.as_str()).collect();
+                SignTokenC {
+                    kind: match t.kind {
+                        ty::SignKind::Sign => TONGYONG_SIGN_KIND_SIGN,
+                        ty::SignKind::Fingerspell => TONGYONG_SIGN_KIND_FINGERSPELL,
+                        ty::SignKind::Number => TONGYONG_SIGN_KIND_NUMBER,
+                        ty::SignKind::Other => TONGYONG_SIGN_KIND_OTHER,
+                    },
+                    input: (offsets[t.input.start], offsets[t.input.end]),
+                    word: (offsets[t.word.start], offsets[t.word.end]),
+                    entries: t.entries,
+                    letters: CString::new(letters.join(" ")).unwrap_or_default(),
+                    fingerspelling: CString::new(spelled_string(&t.fingerspelling))
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        let list = Box::new(tongyong_signs { tokens });
+        // SAFETY: checked not NULL.
+        unsafe { put(out, Box::into_raw(list)) }
+    })
+}
+
+/// The number of tokens in a sign list; 0 for NULL.
+///
+/// # Safety
+/// `signs` must be NULL or a live sign list.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_signs_count(signs: *const tongyong_signs) -> usize {
+    // SAFETY: guaranteed by the caller.
+    guard_value(0, || {
+        unsafe { signs.as_ref() }.map_or(0, |s| s.tokens.len())
+    })
+}
+
+/// Stores token `index` of a sign list in `*out`; `TONGYONG_INVALID_ARGUMENT` when `index` is not
+/// below `tongyong_signs_count`.
+///
+/// # Safety
+/// `signs` a live sign list or NULL; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_signs_get(
+    signs: *const tongyong_signs,
+    index: usize,
+    out: *mut tongyong_sign_token,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller.
+        let signs = unsafe { object(signs) }?;
+        let t = signs.tokens.get(index).ok_or(TONGYONG_INVALID_ARGUMENT)?;
+        let token = tongyong_sign_token {
+            kind: t.kind,
+            input_start: t.input.0,
+            input_end: t.input.1,
+            word_start: t.word.0,
+            word_end: t.word.1,
+            entries: entry_array(t.entries),
+            entry_count: t.entries.len(),
+            letters: t.letters.as_ptr(),
+            letters_len: t.letters.as_bytes().len(),
+            fingerspelling: t.fingerspelling.as_ptr(),
+            fingerspelling_len: t.fingerspelling.as_bytes().len(),
+        };
+        // SAFETY: guaranteed by the caller.
+        unsafe { put(out, token) }
+    })
+}
+
+/// Releases a sign list; NULL is ignored. The entries it pointed to are static and stay valid.
+///
+/// # Safety
+/// `signs` must be NULL or a live sign list, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_signs_free(signs: *mut tongyong_signs) {
+    if !signs.is_null() {
+        // SAFETY: created by Box::into_raw in tongyong_to_signs.
+        guard_value((), || drop(unsafe { Box::from_raw(signs) }));
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 /* C tests of the tongyong API: success, buffer too small, NULL pointers, invalid UTF-8, options,
- * position maps, pinyin and back-translation. Exits non-zero on the first failure. */
+ * position maps, pinyin, back-translation and sign language (look-up, fingerspelling, text to
+ * signs). Exits non-zero on the first failure. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,6 +280,208 @@ static void test_from_braille(void) {
                  TONGYONG_INVALID_ARGUMENT);
 }
 
+/* The string of a static sign-entry field (pointer + length, not NUL-terminated) equals `s`. */
+static int str_eq(const char *p, size_t len, const char *s) {
+    return p != NULL && len == strlen(s) && memcmp(p, s, len) == 0;
+}
+
+typedef const char *(*entry_str_fn)(const tongyong_sign_entry *, size_t *);
+
+/* The field read by `get` (headword or gloss) of `e` equals `s`. */
+static int field_eq(entry_str_fn get, const tongyong_sign_entry *e, const char *s) {
+    size_t len = 0;
+    const char *p = get(e, &len); /* sets len: read it only after the call */
+    return str_eq(p, len, s);
+}
+
+static void test_sign_lookup(void) {
+    CHECK(tongyong_sign_count() == 6707);
+
+    const tongyong_sign_entry *const *entries = NULL;
+    size_t count = 0;
+    const char *word = "手语";
+    CHECK_STATUS(tongyong_sign_lookup(word, strlen(word), &entries, &count), TONGYONG_OK);
+    CHECK(count == 1 && entries != NULL);
+    if (count == 1) {
+        const tongyong_sign_entry *e = entries[0];
+        size_t len = 0;
+        CHECK(tongyong_sign_entry_id(e) == 3545);
+        CHECK(field_eq(tongyong_sign_entry_headword, e, "手语"));
+        CHECK(field_eq(tongyong_sign_entry_gloss, e, "手语（手势、比划、聊天儿）"));
+        CHECK(tongyong_sign_entry_variant(e) == 0);
+        CHECK(tongyong_sign_entry_shared_count(e) == 3);
+        const char *shared = NULL;
+        uint32_t variant = 99;
+        CHECK_STATUS(tongyong_sign_entry_shared(e, 1, &shared, &len, &variant), TONGYONG_OK);
+        CHECK(str_eq(shared, len, "比划") && variant == 0);
+        CHECK_STATUS(tongyong_sign_entry_shared(e, 3, &shared, &len, &variant),
+                     TONGYONG_INVALID_ARGUMENT);
+        CHECK_STATUS(tongyong_sign_entry_shared(e, 0, NULL, &len, NULL), TONGYONG_NULL_POINTER);
+        char buf[64];
+        size_t n = 0;
+        CHECK_STATUS(tongyong_sign_entry_pinyin(e, buf, sizeof buf, &n), TONGYONG_OK);
+        CHECK(strcmp(buf, "shou3 yu3") == 0 && n == 9);
+        CHECK_STATUS(tongyong_sign_entry_fingerspelling(e, buf, sizeof buf, &n), TONGYONG_OK);
+        CHECK(strcmp(buf, "SH O U | Y U") == 0);
+        CHECK_STATUS(tongyong_sign_entry_fingerspelling(e, buf, 3, &n),
+                     TONGYONG_BUFFER_TOO_SMALL);
+        CHECK(n == strlen("SH O U | Y U") + 1);
+    }
+
+    /* Every variant of a word, in variant order; the text need not be NUL-terminated. */
+    CHECK_STATUS(tongyong_sign_lookup("学习手语", 6, &entries, &count), TONGYONG_OK);
+    CHECK(count == 2);
+    if (count == 2) {
+        CHECK(tongyong_sign_entry_id(entries[0]) == 4462 && tongyong_sign_entry_variant(entries[0]) == 1);
+        CHECK(tongyong_sign_entry_id(entries[1]) == 3701 && tongyong_sign_entry_variant(entries[1]) == 2);
+    }
+    /* A word listed as sharing a sign finds it. */
+    CHECK_STATUS(tongyong_sign_lookup("妻子", strlen("妻子"), &entries, &count), TONGYONG_OK);
+    CHECK(count >= 1);
+    int found = 0;
+    for (size_t i = 0; i < count; i++) found |= tongyong_sign_entry_id(entries[i]) == 4861;
+    CHECK(found);
+    /* A shared word with a variant mark: 违反① lists 不孝②. */
+    const tongyong_sign_entry *e = NULL;
+    CHECK_STATUS(tongyong_sign_by_id(1324, &e), TONGYONG_OK);
+    const char *shared = NULL;
+    size_t len = 0;
+    uint32_t variant = 0;
+    CHECK_STATUS(tongyong_sign_entry_shared(e, 2, &shared, &len, &variant), TONGYONG_OK);
+    CHECK(str_eq(shared, len, "不孝") && variant == 2);
+    CHECK(tongyong_sign_entry_variant(e) == 1);
+
+    /* No sign: OK with nothing. Latin letters match in upper case. */
+    entries = (const tongyong_sign_entry *const *)1;
+    CHECK_STATUS(tongyong_sign_lookup("没有这个词", strlen("没有这个词"), &entries, &count),
+                 TONGYONG_OK);
+    CHECK(count == 0 && entries == NULL);
+    CHECK_STATUS(tongyong_sign_lookup(NULL, 0, &entries, &count), TONGYONG_OK);
+    CHECK(count == 0 && entries == NULL);
+    CHECK_STATUS(tongyong_sign_lookup("ktv", 3, &entries, &count), TONGYONG_OK);
+    CHECK(count == 1 && tongyong_sign_entry_id(entries[0]) == 891);
+
+    /* By id; a bad id. */
+    CHECK_STATUS(tongyong_sign_by_id(1, &e), TONGYONG_OK);
+    CHECK(field_eq(tongyong_sign_entry_headword, e, "孔雀"));
+    CHECK_STATUS(tongyong_sign_by_id(0, &e), TONGYONG_OK);
+    CHECK(e != NULL && tongyong_sign_entry_id(e) == 0);
+    CHECK_STATUS(tongyong_sign_by_id(6706, &e), TONGYONG_OK);
+    CHECK_STATUS(tongyong_sign_by_id(6707, &e), TONGYONG_INVALID_ARGUMENT);
+    CHECK(e == NULL);
+    CHECK_STATUS(tongyong_sign_by_id(UINT32_MAX, &e), TONGYONG_INVALID_ARGUMENT);
+    CHECK_STATUS(tongyong_sign_by_id(70000, &e), TONGYONG_INVALID_ARGUMENT);
+
+    /* NULL and invalid UTF-8. */
+    const char bad[] = {'a', (char)0x80};
+    CHECK_STATUS(tongyong_sign_lookup(bad, sizeof bad, &entries, &count), TONGYONG_INVALID_UTF8);
+    CHECK_STATUS(tongyong_sign_lookup("手语", 4, &entries, &count), TONGYONG_INVALID_UTF8);
+    CHECK_STATUS(tongyong_sign_lookup(NULL, 3, &entries, &count), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_sign_lookup(word, strlen(word), NULL, &count), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_sign_lookup(word, strlen(word), &entries, NULL), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_sign_by_id(1, NULL), TONGYONG_NULL_POINTER);
+    CHECK(tongyong_sign_entry_id(NULL) == TONGYONG_SIGN_NO_ID);
+    CHECK(tongyong_sign_entry_headword(NULL, &len) == NULL);
+    CHECK(tongyong_sign_entry_headword(e, NULL) == NULL);
+    CHECK(tongyong_sign_entry_gloss(NULL, &len) == NULL);
+    CHECK(tongyong_sign_entry_variant(NULL) == 0);
+    CHECK(tongyong_sign_entry_shared_count(NULL) == 0);
+    CHECK_STATUS(tongyong_sign_entry_shared(NULL, 0, &shared, &len, NULL), TONGYONG_NULL_POINTER);
+    char buf[16];
+    size_t n = 0;
+    CHECK_STATUS(tongyong_sign_entry_pinyin(NULL, buf, sizeof buf, &n), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_sign_entry_fingerspelling(NULL, buf, sizeof buf, &n),
+                 TONGYONG_NULL_POINTER);
+}
+
+static void test_fingerspell(void) {
+    char out[64];
+    size_t n = 0;
+    CHECK_STATUS(tongyong_fingerspell("张", strlen("张"), out, sizeof out, &n), TONGYONG_OK);
+    CHECK(strcmp(out, "ZH A NG") == 0 && n == 7);
+    const char *text = "女生 ok";
+    CHECK_STATUS(tongyong_fingerspell(text, strlen(text), out, sizeof out, &n), TONGYONG_OK);
+    CHECK(strcmp(out, "N U(¨) | SH E NG | O K") == 0);
+    CHECK_STATUS(tongyong_fingerspell(text, strlen(text), NULL, 0, &n), TONGYONG_BUFFER_TOO_SMALL);
+    CHECK(n == strlen("N U(¨) | SH E NG | O K") + 1);
+    CHECK_STATUS(tongyong_fingerspell("。", strlen("。"), out, sizeof out, &n), TONGYONG_OK);
+    CHECK(n == 0 && out[0] == '\0');
+    const char bad[] = {(char)0xE5, (char)0xBC};
+    CHECK_STATUS(tongyong_fingerspell(bad, sizeof bad, out, sizeof out, &n), TONGYONG_INVALID_UTF8);
+    CHECK_STATUS(tongyong_fingerspell(NULL, 2, out, sizeof out, &n), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_fingerspell("张", strlen("张"), out, sizeof out, NULL),
+                 TONGYONG_NULL_POINTER);
+}
+
+static void test_to_signs(void) {
+    /* 电脑 has no sign (fingerspelled), 游戏 has; 2026 is signed digit by digit. */
+    const char *text = "电脑游戏，2026";
+    tongyong_signs *signs = NULL;
+    CHECK_STATUS(tongyong_to_signs(text, strlen(text), TONGYONG_UNIT_BYTE, &signs), TONGYONG_OK);
+    CHECK(tongyong_signs_count(signs) == 7);
+    tongyong_sign_token t;
+    CHECK_STATUS(tongyong_signs_get(signs, 0, &t), TONGYONG_OK);
+    CHECK(t.kind == TONGYONG_SIGN_KIND_FINGERSPELL && t.input_start == 0 && t.input_end == 6);
+    CHECK(t.word_start == 0 && t.word_end == 12); /* 电脑游戏 is one word of the text, split */
+    CHECK(t.entry_count == 0 && t.entries == NULL);
+    CHECK(strcmp(t.letters, "D I A N N A O") == 0 && t.letters_len == 13);
+    CHECK(strcmp(t.fingerspelling, "D I A N | N A O") == 0);
+    CHECK_STATUS(tongyong_signs_get(signs, 1, &t), TONGYONG_OK);
+    CHECK(t.kind == TONGYONG_SIGN_KIND_SIGN && t.input_start == 6 && t.input_end == 12);
+    CHECK(t.entry_count == 1 && tongyong_sign_entry_id(t.entries[0]) == 5888);
+    CHECK(t.letters_len == 0 && t.letters[0] == '\0' && t.fingerspelling_len == 0);
+    CHECK_STATUS(tongyong_signs_get(signs, 2, &t), TONGYONG_OK);
+    CHECK(t.kind == TONGYONG_SIGN_KIND_OTHER && t.input_start == 12 && t.input_end == 15);
+    CHECK_STATUS(tongyong_signs_get(signs, 3, &t), TONGYONG_OK);
+    CHECK(t.kind == TONGYONG_SIGN_KIND_NUMBER && t.input_start == 15 && t.input_end == 16);
+    CHECK(t.word_start == 15 && t.word_end == 19);
+    CHECK(t.entry_count == 1);
+    CHECK(field_eq(tongyong_sign_entry_headword, t.entries[0], "2"));
+    CHECK_STATUS(tongyong_signs_get(signs, 7, &t), TONGYONG_INVALID_ARGUMENT);
+    CHECK_STATUS(tongyong_signs_get(signs, 0, NULL), TONGYONG_NULL_POINTER);
+    /* Entries are static: still valid after the list is freed. */
+    CHECK_STATUS(tongyong_signs_get(signs, 1, &t), TONGYONG_OK);
+    const tongyong_sign_entry *game = t.entries[0];
+    tongyong_signs_free(signs);
+    CHECK(tongyong_sign_entry_id(game) == 5888);
+
+    /* Positions in code points and UTF-16 units; several variants. */
+    const char *text2 = "😀我爱学习手语。";
+    CHECK_STATUS(tongyong_to_signs(text2, strlen(text2), TONGYONG_UNIT_UTF16, &signs),
+                 TONGYONG_OK);
+    size_t count = tongyong_signs_count(signs);
+    CHECK(count == 6);
+    CHECK_STATUS(tongyong_signs_get(signs, 0, &t), TONGYONG_OK);
+    CHECK(t.kind == TONGYONG_SIGN_KIND_OTHER && t.input_start == 0 && t.input_end == 2);
+    CHECK_STATUS(tongyong_signs_get(signs, 3, &t), TONGYONG_OK);
+    CHECK(t.kind == TONGYONG_SIGN_KIND_SIGN && t.input_start == 4 && t.input_end == 6);
+    CHECK(t.entry_count == 2 && tongyong_sign_entry_id(t.entries[1]) == 3701);
+    tongyong_signs_free(signs);
+    CHECK_STATUS(tongyong_to_signs(text2, strlen(text2), TONGYONG_UNIT_SCALAR, &signs),
+                 TONGYONG_OK);
+    CHECK_STATUS(tongyong_signs_get(signs, 3, &t), TONGYONG_OK);
+    CHECK(t.input_start == 3 && t.input_end == 5);
+    tongyong_signs_free(signs);
+
+    /* Empty text; NULL, invalid UTF-8, bad unit. */
+    CHECK_STATUS(tongyong_to_signs(NULL, 0, TONGYONG_UNIT_SCALAR, &signs), TONGYONG_OK);
+    CHECK(tongyong_signs_count(signs) == 0);
+    tongyong_signs_free(signs);
+    signs = NULL;
+    const char bad[] = {'x', (char)0xFF};
+    CHECK_STATUS(tongyong_to_signs(bad, sizeof bad, TONGYONG_UNIT_SCALAR, &signs),
+                 TONGYONG_INVALID_UTF8);
+    CHECK(signs == NULL);
+    CHECK_STATUS(tongyong_to_signs(NULL, 1, TONGYONG_UNIT_SCALAR, &signs), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_to_signs(text, strlen(text), TONGYONG_UNIT_SCALAR, NULL),
+                 TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_to_signs(text, strlen(text), 3, &signs), TONGYONG_INVALID_ARGUMENT);
+    CHECK(signs == NULL);
+    CHECK(tongyong_signs_count(NULL) == 0);
+    CHECK_STATUS(tongyong_signs_get(NULL, 0, &t), TONGYONG_NULL_POINTER);
+    tongyong_signs_free(NULL);
+}
+
 int main(void) {
     tongyong_translator *tr = NULL;
     CHECK_STATUS(tongyong_translator_new(NULL, &tr), TONGYONG_OK);
@@ -291,6 +494,9 @@ int main(void) {
     test_translate(tr);
     test_pinyin(tr);
     test_from_braille();
+    test_sign_lookup();
+    test_fingerspell();
+    test_to_signs();
     tongyong_translator_free(tr);
     if (failures) {
         fprintf(stderr, "test_api: %d check(s) failed\n", failures);

@@ -1,14 +1,16 @@
 //! `tongyong._tongyong`: the native part of the Python package. It only converts types: Python
 //! strings and option names in, plain tuples out; the package `tongyong` (python/tongyong) wraps
-//! the tuples in typed dataclasses. Long work runs with the GIL released.
+//! the tuples in typed dataclasses. Long work runs with the GIL released. Sign entries cross as
+//! their ids (the package builds each entry object once).
 
 use std::borrow::Cow;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
+use tongyong::sign::Spelled;
 use tongyong::{
-    BackKind, BrailleInput, DecimalPoint, Format, LowercaseSign, Options, SymbolMode, ToneMode,
-    Translation, Unit, WordKind,
+    BackKind, BrailleInput, DecimalPoint, Format, LowercaseSign, Options, SignKind, SymbolMode,
+    ToneMode, Translation, Unit, WordKind,
 };
 
 /// (kind, start, end, pinyin, braille) of a word; positions in the requested unit.
@@ -284,6 +286,140 @@ fn from_braille(
     }
 }
 
+// ---- National Common Sign Language ------------------------------------------------------------
+
+/// (id, gloss, headword, variant, shared words as (word, variant)) of a sign entry.
+type EntryTuple = (
+    u16,
+    &'static str,
+    &'static str,
+    Option<u8>,
+    Vec<(&'static str, Option<u8>)>,
+);
+/// (syllable with tone number or None for Latin letters, handshapes, umlaut, circumflex).
+type SpelledTuple = (Option<String>, Vec<&'static str>, bool, bool);
+/// (kind, text, start, end, word start, word end, entry ids, fingerspelling); positions in the
+/// requested unit.
+type SignTokenTuple = (
+    &'static str,
+    String,
+    usize,
+    usize,
+    usize,
+    usize,
+    Vec<u16>,
+    Vec<SpelledTuple>,
+);
+
+fn spelled_tuple(s: &Spelled) -> SpelledTuple {
+    (
+        s.syllable.map(|s| s.to_string()),
+        s.letters.iter().map(|l| l.as_str()).collect(),
+        s.umlaut,
+        s.circumflex,
+    )
+}
+
+fn entry_of(id: u32) -> Option<&'static tongyong::SignEntry> {
+    u16::try_from(id).ok().and_then(tongyong::sign_by_id)
+}
+
+/// The number of signs in the lexicon (ids run from 0 to this number minus 1).
+#[pyfunction]
+fn sign_count() -> usize {
+    tongyong::sign_entries().len()
+}
+
+/// (id, gloss, headword, variant, shared words) of the sign with id `id`, or None.
+#[pyfunction]
+fn sign_entry(id: u32) -> Option<EntryTuple> {
+    entry_of(id).map(|e| {
+        (
+            e.id,
+            e.gloss,
+            e.headword,
+            e.variant,
+            e.shares_sign_with
+                .iter()
+                .map(|s| (s.word, s.variant))
+                .collect(),
+        )
+    })
+}
+
+/// The ids of the signs of `word`, in variant order.
+#[pyfunction]
+fn sign_lookup(py: Python<'_>, word: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
+    let word = text(py, word)?;
+    Ok(tongyong::sign_lookup(&word).iter().map(|e| e.id).collect())
+}
+
+/// The derived reading of the headword of sign `id` (one syllable or None per Han character).
+#[pyfunction]
+fn sign_entry_pinyin(id: u32) -> Option<Vec<Option<String>>> {
+    entry_of(id).map(|e| {
+        e.pinyin()
+            .iter()
+            .map(|s| s.map(|s| s.to_string()))
+            .collect()
+    })
+}
+
+/// The derived fingerspelling of the headword of sign `id`.
+#[pyfunction]
+fn sign_entry_fingerspelling(id: u32) -> Option<Vec<SpelledTuple>> {
+    entry_of(id).map(|e| e.fingerspelling().iter().map(spelled_tuple).collect())
+}
+
+/// The fingerspelling of `text`: one item per syllable or run of Latin letters.
+#[pyfunction]
+fn fingerspell(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<SpelledTuple>> {
+    let text = self::text(py, text)?;
+    Ok(py.detach(|| {
+        tongyong::fingerspell(&text)
+            .iter()
+            .map(spelled_tuple)
+            .collect()
+    }))
+}
+
+/// The sign tokens of `text`, positions in `unit` ("scalar", "utf16" or "byte").
+#[pyfunction]
+#[pyo3(signature = (text, unit = "scalar"))]
+fn to_signs(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    unit: &str,
+) -> PyResult<Vec<SignTokenTuple>> {
+    let unit: Unit = parse(py, unit)?;
+    let text = self::text(py, text)?;
+    Ok(py.detach(|| {
+        let chars: Vec<char> = text.chars().collect();
+        let offsets = unit_offsets(&text, unit);
+        tongyong::to_signs(&text)
+            .iter()
+            .map(|t| {
+                let kind = match t.kind {
+                    SignKind::Sign => "sign",
+                    SignKind::Fingerspell => "fingerspell",
+                    SignKind::Number => "number",
+                    SignKind::Other => "other",
+                };
+                (
+                    kind,
+                    chars[t.input.clone()].iter().collect(),
+                    offsets[t.input.start],
+                    offsets[t.input.end],
+                    offsets[t.word.start],
+                    offsets[t.word.end],
+                    t.entries.iter().map(|e| e.id).collect(),
+                    t.fingerspelling.iter().map(spelled_tuple).collect(),
+                )
+            })
+            .collect()
+    }))
+}
+
 /// The library version.
 #[pyfunction]
 fn version() -> &'static str {
@@ -295,5 +431,12 @@ fn _tongyong(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Translator>()?;
     m.add_function(wrap_pyfunction!(from_braille, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(sign_count, m)?)?;
+    m.add_function(wrap_pyfunction!(sign_entry, m)?)?;
+    m.add_function(wrap_pyfunction!(sign_lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(sign_entry_pinyin, m)?)?;
+    m.add_function(wrap_pyfunction!(sign_entry_fingerspelling, m)?)?;
+    m.add_function(wrap_pyfunction!(fingerspell, m)?)?;
+    m.add_function(wrap_pyfunction!(to_signs, m)?)?;
     Ok(())
 }

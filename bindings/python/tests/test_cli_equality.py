@@ -1,4 +1,5 @@
-"""tongyong.to_braille(line) equals the command line's output on real text.
+"""tongyong.to_braille(line) and tongyong.to_signs(line) equal the command line's output on real
+text.
 
 The corpus is a few hundred lines of Debian's Chinese man pages (scripts/corpus.sh); the CLI is
 target/release/tongyong. scripts/test-python.sh provides both through TONGYONG_CORPUS and
@@ -62,3 +63,33 @@ def test_words_and_pinyin_equal_the_cli_json():
             for w in t.words
         ]
         assert got == want["words"], line
+
+
+def test_to_signs_equals_the_cli_json():
+    corpus, cli, lines = inputs()
+    out = subprocess.run(
+        [cli, "sign", "--json", corpus], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
+    assert len(out) == len(lines)
+    tokens = 0
+    for line, row in zip(lines, out):
+        want = json.loads(row)
+        assert want["text"] == line
+        got = [
+            {"text": t.text, "start": t.start, "end": t.end, "kind": t.kind,
+             "entries": [{"id": e.id, "headword": e.headword, "variant": e.variant}
+                         for e in t.entries],
+             "letters": t.letters}
+            for t in tongyong.to_signs(line)
+        ]
+        assert got == want["signs"], line
+        tokens += len(got)
+    assert tokens > len(lines)
+
+
+def test_to_signs_plain_form_equals_the_cli():
+    corpus, cli, lines = inputs()
+    out = subprocess.run(
+        [cli, "sign", corpus], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
+    assert out == [" ".join(str(t) for t in tongyong.to_signs(line)) for line in lines]

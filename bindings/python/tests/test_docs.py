@@ -6,10 +6,11 @@ import pytest
 
 import tongyong
 import tongyong.louis
+import tongyong.sign
 
 
 # (The exception classes of tongyong._errors are public as tongyong.*: tested with tongyong.)
-@pytest.mark.parametrize("module", [tongyong, tongyong.louis])
+@pytest.mark.parametrize("module", [tongyong, tongyong.louis, tongyong.sign])
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0

@@ -1,4 +1,5 @@
-"""tongyong: Chinese text to National Common Braille (国家通用盲文, GF 0019-2018).
+"""tongyong: Chinese text to National Common Braille (国家通用盲文, GF 0019-2018) and National
+Common Sign Language (国家通用手语) signs.
 
 Words, context-aware pinyin, the scheme's tone-omission rules and abbreviations, word spacing,
 punctuation, digits and Latin letters, as Unicode braille, dot numbers or embosser-ready ASCII
@@ -19,6 +20,14 @@ read back into pinyin.
 "wo3/5'men2/5 shi2"
 
 Code written for liblouis' Python module switches with one line: ``from tongyong import louis``.
+
+Sign language (:mod:`tongyong.sign`; sign ids and headwords from NationalCSL-DP, CC BY 4.0, see
+there for the attribution): the signs of a word, text as a sequence of signs, fingerspelling.
+
+>>> [str(t) for t in tongyong.to_signs("我爱手语")]
+['我#1928', '爱#3672', '手语#3545']
+>>> tongyong.sign_lookup("手语")[0].id
+3545
 """
 
 from __future__ import annotations
@@ -29,6 +38,17 @@ from typing import Iterable, List, Optional
 
 from . import _tongyong
 from ._errors import BrailleError, Error, OptionError
+from .sign import (
+    SharedWord,
+    SignEntry,
+    SignToken,
+    Spelled,
+    fingerspell,
+    sign_by_id,
+    sign_entries,
+    sign_lookup,
+    to_signs,
+)
 
 __all__ = [
     "BackItem",
@@ -37,14 +57,23 @@ __all__ = [
     "Error",
     "OptionError",
     "Options",
+    "SharedWord",
+    "SignEntry",
+    "SignToken",
+    "Spelled",
     "Translation",
     "Translator",
     "Word",
     "__version__",
+    "fingerspell",
     "from_braille",
+    "sign_by_id",
+    "sign_entries",
+    "sign_lookup",
     "to_braille",
     "to_braille_many",
     "to_pinyin",
+    "to_signs",
     "translate",
     "version",
 ]
