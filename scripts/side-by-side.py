@@ -7,7 +7,8 @@ INPUT defaults to target/corpus/manpages-zh.txt (make it with scripts/corpus.sh)
 All tools run on the same file in one run:
 
 * tongyong (release binary; skipped with a message when absent):
-  `braille FILE`, `braille --json FILE`, `pinyin --json FILE`;
+  `braille FILE`, `braille --fast FILE`, `braille --json FILE`, `pinyin --json FILE`, `pinyin FILE`,
+  `pinyin --fast FILE`;
 * liblouis: `lou_translate --forward unicode.dis,zhcn-cbs.ctb` with the whole file on
   stdin (apt packages liblouis-bin liblouis-data are installed when it is missing);
 * pypinyin 0.55.0 (pip-installed when missing), in a child Python process so that its
@@ -431,7 +432,7 @@ def main():
             ts = [t for t in ts if t is not None]
             return statistics.median(ts) if ts else None
 
-        t_braille = t_pinyin = lou = py = None
+        t_braille = t_braille_fast = t_pinyin = t_pinyin_fast = lou = py = None
         if have_tongyong:
             versions["tongyong"] = first_line_of([tongyong, "--version"]) or "(no --version)"
             log("tongyong ...")
@@ -442,11 +443,23 @@ def main():
             rows.append(bench_command("tongyong", "braille --json",
                                       [tongyong, "braille", "--json", args.input],
                                       args.input, nbytes, nchars, nlines, args.runs, tmp))
-            t_pinyin = bench_command("tongyong", "pinyin --json",
-                                     [tongyong, "pinyin", "--json", args.input],
+            t_braille_fast = bench_command("tongyong", "braille --fast",
+                                           [tongyong, "braille", "--fast", args.input],
+                                           args.input, nbytes, nchars, nlines, args.runs, tmp)
+            rows.append(t_braille_fast)
+            t_pinyin_json = bench_command("tongyong", "pinyin --json",
+                                          [tongyong, "pinyin", "--json", args.input],
+                                          args.input, nbytes, nchars, nlines, args.runs, tmp)
+            rows.append(t_pinyin_json)
+            t_pinyin = bench_command("tongyong", "pinyin",
+                                     [tongyong, "pinyin", args.input],
                                      args.input, nbytes, nchars, nlines, args.runs, tmp)
-            t_pinyin.cold = cold([tongyong, "pinyin", "--json", one])
+            t_pinyin.cold = cold([tongyong, "pinyin", one])
             rows.append(t_pinyin)
+            t_pinyin_fast = bench_command("tongyong", "pinyin --fast",
+                                          [tongyong, "pinyin", "--fast", args.input],
+                                          args.input, nbytes, nchars, nlines, args.runs, tmp)
+            rows.append(t_pinyin_fast)
         if have_lou:
             versions["liblouis"] = first_line_of(["lou_translate", "--version"]) or "?"
             log("liblouis ...")
@@ -509,9 +522,15 @@ def main():
         ratios.append(f"* braille peak RSS tongyong / liblouis: {t_braille.rss / lou.rss:.2f}")
     if t_braille and lou and t_braille.cold and lou.cold:
         ratios.append(f"* cold start tongyong / liblouis: {t_braille.cold / lou.cold:.2f}")
+    if t_braille_fast and lou and t_braille_fast.wall and lou.wall:
+        ratios.append(f"* braille throughput tongyong `--fast` / liblouis: "
+                      f"**{lou.wall / t_braille_fast.wall:.1f}×**")
     if t_pinyin and py and t_pinyin.wall and py.wall:
-        ratios.append(f"* pinyin throughput tongyong (`pinyin --json`) / pypinyin TONE3: "
+        ratios.append(f"* pinyin throughput tongyong (`pinyin`) / pypinyin TONE3: "
                       f"**{py.wall / t_pinyin.wall:.1f}×**")
+    if t_pinyin_fast and py and t_pinyin_fast.wall and py.wall:
+        ratios.append(f"* pinyin throughput tongyong (`pinyin --fast`) / pypinyin TONE3: "
+                      f"**{py.wall / t_pinyin_fast.wall:.1f}×**")
     if ratios:
         print("\n".join(ratios))
         print()
