@@ -138,6 +138,21 @@ pub fn tables(dir: &Path) -> String {
     )
     .unwrap();
 
+    let mut chars: Vec<u32> = entries.iter().map(|(c, _)| *c as u32).collect();
+    chars.sort_unstable();
+    writeln!(
+        code,
+        "/// The abbreviated characters, sorted (a quick test before the map)."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static ABBREVIATION_CHARS: [u32; {}] = {:?};",
+        chars.len(),
+        chars
+    )
+    .unwrap();
+
     // Tone retention (10.2.8): word → syllable codes
     let mut map = phf_codegen::Map::new();
     let mut entries = Vec::new();
@@ -151,6 +166,25 @@ pub fn tables(dir: &Path) -> String {
     for (k, v) in &entries {
         map.entry(k.as_str(), v.as_str());
     }
+    let mut chars: Vec<u32> = entries
+        .iter()
+        .flat_map(|(w, _)| w.chars())
+        .map(|c| c as u32)
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    writeln!(
+        code,
+        "/// Every character of the retention list, sorted (a quick test before the map)."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static TONE_RETENTION_CHARS: [u32; {}] = {:?};",
+        chars.len(),
+        chars
+    )
+    .unwrap();
     writeln!(
         code,
         "/// Words whose syllables keep their tone cell (reported §10.2.8)."

@@ -1,9 +1,9 @@
 //! Library throughput on a file, without process start-up or output formatting:
-//! `cargo run --release --example throughput -- FILE [braille|pinyin|back] [repeat]`.
+//! `cargo run --release --example throughput -- FILE [braille|pinyin|back] [repeat] [fast]`.
 
 use std::time::Instant;
 
-use tongyong::{from_braille, BrailleInput, Format, Translator};
+use tongyong::{from_braille, BrailleInput, Format, Options, ReadingMode, Translator};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -12,8 +12,16 @@ fn main() {
         .expect("usage: throughput FILE [braille|pinyin|back] [repeat]");
     let what = args.next().unwrap_or_else(|| "braille".to_string());
     let repeat: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(1);
+    let readings = if args.next().as_deref() == Some("fast") {
+        ReadingMode::Fast
+    } else {
+        ReadingMode::Model
+    };
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    let t = Translator::new();
+    let t = Translator::with_options(Options {
+        readings,
+        ..Options::default()
+    });
     let lines: Vec<String> = match what.as_str() {
         "back" => text
             .lines()

@@ -5,7 +5,8 @@ use crate::cell::{Cell, Symbol};
 use crate::options::{DecimalPoint, Options, SymbolMode, ToneMode};
 use crate::syllable::{Final, Initial, Syllable, NEUTRAL};
 use crate::tables::{
-    ABBREVIATIONS, FINAL_CELLS, INITIAL_CELLS, PUNCTUATION, TONE_CELLS, TONE_RETENTION,
+    ABBREVIATIONS, ABBREVIATION_CHARS, FINAL_CELLS, INITIAL_CELLS, PUNCTUATION, TONE_CELLS,
+    TONE_RETENTION, TONE_RETENTION_CHARS,
 };
 
 /// The number sign ⠼ (3456).
@@ -105,7 +106,12 @@ pub fn han_cells(
     out: &mut Vec<Cell>,
 ) {
     let before_zero_initial = next.is_some_and(|n| n.initial.is_none());
-    if let Some((code, forms)) = ABBREVIATIONS.get(&c) {
+    let abbreviation = ABBREVIATION_CHARS
+        .binary_search(&(c as u32))
+        .is_ok()
+        .then(|| ABBREVIATIONS.get(&c))
+        .flatten();
+    if let Some((code, forms)) = abbreviation {
         if *code == reading.code() {
             let form = match opts.tones {
                 ToneMode::National
@@ -134,6 +140,13 @@ pub fn han_cells(
 pub fn retained_tones(word: &[char], readings: &[Option<Syllable>], keep: &mut Vec<bool>) {
     keep.clear();
     keep.resize(word.len(), false);
+    // Most words have no character of the list: skip the hashing.
+    if !word
+        .iter()
+        .any(|&c| TONE_RETENTION_CHARS.binary_search(&(c as u32)).is_ok())
+    {
+        return;
+    }
     let matches = |key: &str, codes: &[u16], rs: &[Option<Syllable>]| {
         TONE_RETENTION.get(key).is_some_and(|list| {
             list.len() == codes.len()

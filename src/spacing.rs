@@ -348,14 +348,17 @@ pub fn group(
             } else {
                 0
             };
-            let pos = if kind == GroupKind::Han {
-                key.clear();
-                key.extend(&chars[t.start..t.end]);
-                lexicon::lookup(&key)
-                    .filter(|e| e.is_word())
-                    .map_or("", |e| e.pos())
-            } else {
+            let pos = if kind != GroupKind::Han {
                 ""
+            } else {
+                let entry = if t.end - t.start == 1 {
+                    lexicon::char_entry(chars[t.start])
+                } else {
+                    key.clear();
+                    key.extend(&chars[t.start..t.end]);
+                    lexicon::lookup(&key)
+                };
+                entry.filter(|e| e.is_word()).map_or("", |e| e.pos())
             };
             Unit {
                 kind,
