@@ -92,6 +92,18 @@ impl UserDictionary {
         Ok(dict)
     }
 
+    /// Adds every word of `other`, whose entries replace those of the same words here.
+    ///
+    /// ```
+    /// let mut d = tongyong::UserDictionary::parse("长乐\tchang2 le4\n").unwrap();
+    /// d.merge(tongyong::UserDictionary::parse("长乐\n厦门\n").unwrap());
+    /// assert_eq!((d.len(), d.get("长乐")), (2, Some(None)));
+    /// ```
+    pub fn merge(&mut self, other: UserDictionary) {
+        self.longest = self.longest.max(other.longest);
+        self.words.extend(other.words);
+    }
+
     /// The entry of `word`: `Some(reading)` when the word is in the dictionary.
     pub fn get(&self, word: &str) -> Option<Option<&[Syllable]>> {
         self.words.get(word).map(|r| r.as_deref())

@@ -54,9 +54,10 @@
 
 /**
  * Translation options (opaque). Create with `tongyong_options_new` (all defaults: National
- * Common Braille), change with the `tongyong_options_set_*` functions, release with
- * `tongyong_options_free`. A translator copies the options: they may be freed right after
- * `tongyong_translator_new`.
+ * Common Braille), change with the `tongyong_options_set_*` functions, add user dictionary words
+ * with `tongyong_options_add_user_word` / `tongyong_options_load_user_dictionary`, release with
+ * `tongyong_options_free`. A translator copies the options and the dictionary: they may be
+ * freed right after `tongyong_translator_new`.
  */
 typedef struct tongyong_options tongyong_options;
 
@@ -118,6 +119,16 @@ typedef uint32_t tongyong_decimal_point;
  * ASCII symbols without a Chinese braille form (`/ @ # _ ...`).
  */
 typedef uint32_t tongyong_symbols;
+
+/**
+ * How polyphonic characters (多音字) are read.
+ */
+typedef uint32_t tongyong_readings;
+
+/**
+ * How four-character idioms are spaced (R19).
+ */
+typedef uint32_t tongyong_idioms;
 
 /**
  * The output format of braille text.
@@ -265,6 +276,12 @@ typedef struct tongyong_sign_token {
 #define TONGYONG_PANIC 6
 
 /**
+ * A user dictionary entry that cannot be used: a word that is not only Han characters, or a
+ * reading that is not one valid syllable per character.
+ */
+#define TONGYONG_INVALID_DICTIONARY 7
+
+/**
  * National Common Braille (GF 0019-2018): tone omission and the six abbreviations (default).
  */
 #define TONGYONG_TONES_NATIONAL 0
@@ -353,6 +370,27 @@ typedef struct tongyong_sign_token {
  * Passed through unchanged.
  */
 #define TONGYONG_SYMBOLS_PASS 1
+
+/**
+ * The lexicon, then the polyphone model over the sentence around each polyphone: the most
+ * accurate (default).
+ */
+#define TONGYONG_READINGS_MODEL 0
+
+/**
+ * The lexicon and each character's most frequent reading only: faster (the CLI's `--fast`).
+ */
+#define TONGYONG_READINGS_FAST 1
+
+/**
+ * As one braille word (风平浪静; default).
+ */
+#define TONGYONG_IDIOMS_JOINED 0
+
+/**
+ * As two words of two syllables (风平 浪静).
+ */
+#define TONGYONG_IDIOMS_TWO_PLUS_TWO 1
 
 /**
  * A Chinese braille word.
@@ -499,6 +537,172 @@ tongyong_status tongyong_options_set_decimal_point(struct tongyong_options *opts
  * `opts` must be NULL or a live options object not used by another thread.
  */
 tongyong_status tongyong_options_set_symbols(struct tongyong_options *opts, tongyong_symbols value);
+
+/**
+ * How polyphonic characters are read (`TONGYONG_READINGS_*`; the CLI's `--fast`).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_readings(struct tongyong_options *opts,
+                                              tongyong_readings value);
+
+/**
+ * Word spacing R3: divide words of more than four syllables into their parts (中华 人民
+ * 共和国; default true; the CLI's `--no-split-long-words`).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_split_long_words(struct tongyong_options *opts, bool value);
+
+/**
+ * Word spacing R8: join degree adverb + adjective (很好), noun + localizer (山上), 每/各 + noun
+ * (每年) when both are single syllables (default true).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_join_monosyllables(struct tongyong_options *opts,
+                                                        bool value);
+
+/**
+ * Word spacing R9: join 不/没/别 + a monosyllabic verb or adjective (不去; default true).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_join_negation(struct tongyong_options *opts, bool value);
+
+/**
+ * Word spacing R11: sentence-final and modal particles (吗 呢 吧 啊 …) join the word before
+ * them (default true).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_join_modal_particles(struct tongyong_options *opts,
+                                                          bool value);
+
+/**
+ * Word spacing R12: join a monosyllabic preposition and a monosyllabic noun (在家; default
+ * false).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_join_preposition_noun(struct tongyong_options *opts,
+                                                           bool value);
+
+/**
+ * Word spacing R14: join a monosyllabic numeral or 这/那/哪 and a monosyllabic measure word
+ * (一个, 这只; default true).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_join_numeral_measure(struct tongyong_options *opts,
+                                                          bool value);
+
+/**
+ * Word spacing R15: join 第/初 and a number (第一; default true).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_join_ordinals(struct tongyong_options *opts, bool value);
+
+/**
+ * Word spacing R16: join a digit run and a date or time unit (2018年; default true).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_join_dates(struct tongyong_options *opts, bool value);
+
+/**
+ * Word spacing R17: join a surname and a given name (default true).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_join_names(struct tongyong_options *opts, bool value);
+
+/**
+ * Word spacing R18: join a place name and a monosyllabic generic (北京市; default true).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_join_place_generics(struct tongyong_options *opts, bool value);
+
+/**
+ * Word spacing R19: how four-character idioms are written (`TONGYONG_IDIOMS_*`).
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_idioms(struct tongyong_options *opts, tongyong_idioms value);
+
+/**
+ * The longest word the spacing joins may make, in syllables (default 4);
+ * `TONGYONG_INVALID_ARGUMENT` (options unchanged) when `value` is 0.
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_set_max_syllables(struct tongyong_options *opts, size_t value);
+
+/**
+ * Adds a word to the options' user dictionary, whose words and readings win over the built-in
+ * lexicon in segmentation, reading and braille. `word` (`word_len` bytes of UTF-8) must be one
+ * or more Han characters; `reading` (`reading_len` bytes) is one syllable per character with
+ * tone numbers or tone marks, separated by spaces (`"yin2 xing2"`), or NULL with length 0 (or
+ * empty) for a word that is only kept together. A word added again replaces the earlier entry.
+ * `TONGYONG_INVALID_DICTIONARY` (nothing added) for an invalid word or reading.
+ *
+ * # Safety
+ * `opts` NULL or a live options object not used by another thread; `word` NULL or `word_len`
+ * readable bytes; `reading` NULL or `reading_len` readable bytes.
+ */
+tongyong_status tongyong_options_add_user_word(struct tongyong_options *opts,
+                                               const char *word,
+                                               size_t word_len,
+                                               const char *reading,
+                                               size_t reading_len);
+
+/**
+ * Adds the words of a user dictionary in its text form (`len` bytes of UTF-8; the format of the
+ * CLI's `--user-dict` file): one word per line, optionally followed by a TAB and its reading
+ * (`银行<TAB>yin2 xing2`); blank lines and lines starting with `#` are skipped. Entries replace
+ * earlier entries of the same words. On `TONGYONG_INVALID_DICTIONARY` nothing is added and
+ * `*error_line` (when not NULL) receives the 1-based number of the first invalid line; on
+ * success it receives 0.
+ *
+ * # Safety
+ * `opts` NULL or a live options object not used by another thread; `text` NULL or `len`
+ * readable bytes; `error_line` NULL or writable.
+ */
+tongyong_status tongyong_options_load_user_dictionary(struct tongyong_options *opts,
+                                                      const char *text,
+                                                      size_t len,
+                                                      size_t *error_line);
+
+/**
+ * Removes every word from the options' user dictionary.
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object not used by another thread.
+ */
+tongyong_status tongyong_options_clear_user_dictionary(struct tongyong_options *opts);
+
+/**
+ * The number of words in the options' user dictionary; 0 for NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or a live options object.
+ */
+size_t tongyong_options_user_word_count(const struct tongyong_options *opts);
 
 /**
  * Creates a translator with a copy of `opts` (NULL: the defaults) and stores it in `*out`.

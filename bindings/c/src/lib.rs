@@ -64,6 +64,9 @@ pub const TONGYONG_BUFFER_TOO_SMALL: tongyong_status = 4;
 pub const TONGYONG_INVALID_BRAILLE: tongyong_status = 5;
 /// An internal error (a bug in tongyong, caught before it reached the caller).
 pub const TONGYONG_PANIC: tongyong_status = 6;
+/// A user dictionary entry that cannot be used: a word that is not only Han characters, or a
+/// reading that is not one valid syllable per character.
+pub const TONGYONG_INVALID_DICTIONARY: tongyong_status = 7;
 
 // ---- enumerations (plain integers: any value from C is checked, never undefined behaviour) ----
 
@@ -124,6 +127,21 @@ pub const TONGYONG_SYMBOLS_COMPUTER: tongyong_symbols = 0;
 /// Passed through unchanged.
 pub const TONGYONG_SYMBOLS_PASS: tongyong_symbols = 1;
 
+/// How polyphonic characters (多音字) are read.
+pub type tongyong_readings = u32;
+/// The lexicon, then the polyphone model over the sentence around each polyphone: the most
+/// accurate (default).
+pub const TONGYONG_READINGS_MODEL: tongyong_readings = 0;
+/// The lexicon and each character's most frequent reading only: faster (the CLI's `--fast`).
+pub const TONGYONG_READINGS_FAST: tongyong_readings = 1;
+
+/// How four-character idioms are spaced (R19).
+pub type tongyong_idioms = u32;
+/// As one braille word (风平浪静; default).
+pub const TONGYONG_IDIOMS_JOINED: tongyong_idioms = 0;
+/// As two words of two syllables (风平 浪静).
+pub const TONGYONG_IDIOMS_TWO_PLUS_TWO: tongyong_idioms = 1;
+
 /// What a word of `tongyong_to_pinyin` is.
 pub type tongyong_word_kind = u32;
 /// A Chinese braille word.
@@ -138,11 +156,13 @@ pub const TONGYONG_WORD_OTHER: tongyong_word_kind = 3;
 // ---- objects ----------------------------------------------------------------------------------
 
 /// Translation options (opaque). Create with `tongyong_options_new` (all defaults: National
-/// Common Braille), change with the `tongyong_options_set_*` functions, release with
-/// `tongyong_options_free`. A translator copies the options: they may be freed right after
-/// `tongyong_translator_new`.
+/// Common Braille), change with the `tongyong_options_set_*` functions, add user dictionary words
+/// with `tongyong_options_add_user_word` / `tongyong_options_load_user_dictionary`, release with
+/// `tongyong_options_free`. A translator copies the options and the dictionary: they may be
+/// freed right after `tongyong_translator_new`.
 pub struct tongyong_options {
     inner: ty::Options,
+    user: ty::UserDictionary,
 }
 
 /// A translator with fixed options (opaque, immutable, thread-safe). Create with
@@ -363,6 +383,10 @@ pub extern "C" fn tongyong_status_message(status: tongyong_status) -> *const c_c
         }
         TONGYONG_INVALID_BRAILLE => "the braille cannot be read back\0",
         TONGYONG_PANIC => "internal error in tongyong (please report it)\0",
+        TONGYONG_INVALID_DICTIONARY => {
+            "invalid user dictionary entry (a word must be Han characters, its reading one \
+             syllable per character)\0"
+        }
         _ => "unknown status code\0",
     };
     s.as_ptr().cast()
@@ -382,6 +406,7 @@ pub unsafe extern "C" fn tongyong_options_new(out: *mut *mut tongyong_options) -
         }
         let opts = Box::new(tongyong_options {
             inner: ty::Options::default(),
+            user: ty::UserDictionary::new(),
         });
         // SAFETY: checked not NULL; writable by the caller's guarantee.
         unsafe { put(out, Box::into_raw(opts)) }
@@ -579,6 +604,326 @@ pub unsafe extern "C" fn tongyong_options_set_symbols(
     }
 }
 
+/// How polyphonic characters are read (`TONGYONG_READINGS_*`; the CLI's `--fast`).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_readings(
+    opts: *mut tongyong_options,
+    value: tongyong_readings,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe {
+        with_options(opts, |o| {
+            o.readings = match value {
+                TONGYONG_READINGS_MODEL => ty::ReadingMode::Model,
+                TONGYONG_READINGS_FAST => ty::ReadingMode::Fast,
+                _ => return Err(TONGYONG_INVALID_ARGUMENT),
+            };
+            Ok(())
+        })
+    }
+}
+
+/// Sets one boolean word-spacing rule.
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+unsafe fn set_spacing(
+    opts: *mut tongyong_options,
+    field: fn(&mut ty::SpacingOptions) -> &mut bool,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe {
+        with_options(opts, |o| {
+            *field(&mut o.spacing) = value;
+            Ok(())
+        })
+    }
+}
+
+/// Word spacing R3: divide words of more than four syllables into their parts (中华 人民
+/// 共和国; default true; the CLI's `--no-split-long-words`).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_split_long_words(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.split_long_words, value) }
+}
+
+/// Word spacing R8: join degree adverb + adjective (很好), noun + localizer (山上), 每/各 + noun
+/// (每年) when both are single syllables (default true).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_join_monosyllables(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.join_monosyllables, value) }
+}
+
+/// Word spacing R9: join 不/没/别 + a monosyllabic verb or adjective (不去; default true).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_join_negation(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.join_negation, value) }
+}
+
+/// Word spacing R11: sentence-final and modal particles (吗 呢 吧 啊 …) join the word before
+/// them (default true).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_join_modal_particles(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.join_modal_particles, value) }
+}
+
+/// Word spacing R12: join a monosyllabic preposition and a monosyllabic noun (在家; default
+/// false).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_join_preposition_noun(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.join_preposition_noun, value) }
+}
+
+/// Word spacing R14: join a monosyllabic numeral or 这/那/哪 and a monosyllabic measure word
+/// (一个, 这只; default true).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_join_numeral_measure(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.join_numeral_measure, value) }
+}
+
+/// Word spacing R15: join 第/初 and a number (第一; default true).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_join_ordinals(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.join_ordinals, value) }
+}
+
+/// Word spacing R16: join a digit run and a date or time unit (2018年; default true).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_join_dates(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.join_dates, value) }
+}
+
+/// Word spacing R17: join a surname and a given name (default true).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_join_names(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.join_names, value) }
+}
+
+/// Word spacing R18: join a place name and a monosyllabic generic (北京市; default true).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_join_place_generics(
+    opts: *mut tongyong_options,
+    value: bool,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe { set_spacing(opts, |s| &mut s.join_place_generics, value) }
+}
+
+/// Word spacing R19: how four-character idioms are written (`TONGYONG_IDIOMS_*`).
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_idioms(
+    opts: *mut tongyong_options,
+    value: tongyong_idioms,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe {
+        with_options(opts, |o| {
+            o.spacing.idioms = match value {
+                TONGYONG_IDIOMS_JOINED => ty::IdiomSpacing::Joined,
+                TONGYONG_IDIOMS_TWO_PLUS_TWO => ty::IdiomSpacing::TwoPlusTwo,
+                _ => return Err(TONGYONG_INVALID_ARGUMENT),
+            };
+            Ok(())
+        })
+    }
+}
+
+/// The longest word the spacing joins may make, in syllables (default 4);
+/// `TONGYONG_INVALID_ARGUMENT` (options unchanged) when `value` is 0.
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_set_max_syllables(
+    opts: *mut tongyong_options,
+    value: usize,
+) -> tongyong_status {
+    // SAFETY: forwarded.
+    unsafe {
+        with_options(opts, |o| {
+            if value == 0 {
+                return Err(TONGYONG_INVALID_ARGUMENT);
+            }
+            o.spacing.max_syllables = value;
+            Ok(())
+        })
+    }
+}
+
+/// Adds a word to the options' user dictionary, whose words and readings win over the built-in
+/// lexicon in segmentation, reading and braille. `word` (`word_len` bytes of UTF-8) must be one
+/// or more Han characters; `reading` (`reading_len` bytes) is one syllable per character with
+/// tone numbers or tone marks, separated by spaces (`"yin2 xing2"`), or NULL with length 0 (or
+/// empty) for a word that is only kept together. A word added again replaces the earlier entry.
+/// `TONGYONG_INVALID_DICTIONARY` (nothing added) for an invalid word or reading.
+///
+/// # Safety
+/// `opts` NULL or a live options object not used by another thread; `word` NULL or `word_len`
+/// readable bytes; `reading` NULL or `reading_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_add_user_word(
+    opts: *mut tongyong_options,
+    word: *const c_char,
+    word_len: usize,
+    reading: *const c_char,
+    reading_len: usize,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller, for all three.
+        let o = unsafe { object_mut(opts) }?;
+        let word = unsafe { text(word, word_len) }?;
+        let reading = unsafe { text(reading, reading_len) }?;
+        let reading = Some(reading).filter(|r| !r.trim().is_empty());
+        o.user
+            .add(word, reading)
+            .map_err(|_| TONGYONG_INVALID_DICTIONARY)
+    })
+}
+
+/// Adds the words of a user dictionary in its text form (`len` bytes of UTF-8; the format of the
+/// CLI's `--user-dict` file): one word per line, optionally followed by a TAB and its reading
+/// (`银行<TAB>yin2 xing2`); blank lines and lines starting with `#` are skipped. Entries replace
+/// earlier entries of the same words. On `TONGYONG_INVALID_DICTIONARY` nothing is added and
+/// `*error_line` (when not NULL) receives the 1-based number of the first invalid line; on
+/// success it receives 0.
+///
+/// # Safety
+/// `opts` NULL or a live options object not used by another thread; `text` NULL or `len`
+/// readable bytes; `error_line` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_load_user_dictionary(
+    opts: *mut tongyong_options,
+    text: *const c_char,
+    len: usize,
+    error_line: *mut usize,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller.
+        let o = unsafe { object_mut(opts) }?;
+        let input = unsafe { self::text(text, len) }?;
+        let mut added = ty::UserDictionary::new();
+        let mut bad = 0;
+        // Line by line, so that the first invalid line is known.
+        for (n, line) in input.lines().enumerate() {
+            match ty::UserDictionary::parse(line) {
+                Ok(d) => added.merge(d),
+                Err(_) => {
+                    bad = n + 1;
+                    break;
+                }
+            }
+        }
+        if !error_line.is_null() {
+            // SAFETY: not NULL, writable by the caller's guarantee.
+            unsafe { error_line.write(bad) };
+        }
+        if bad != 0 {
+            return Err(TONGYONG_INVALID_DICTIONARY);
+        }
+        o.user.merge(added);
+        Ok(())
+    })
+}
+
+/// Removes every word from the options' user dictionary.
+///
+/// # Safety
+/// `opts` must be NULL or a live options object not used by another thread.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_clear_user_dictionary(
+    opts: *mut tongyong_options,
+) -> tongyong_status {
+    guard(|| {
+        // SAFETY: guaranteed by the caller.
+        let o = unsafe { object_mut(opts) }?;
+        o.user = ty::UserDictionary::new();
+        Ok(())
+    })
+}
+
+/// The number of words in the options' user dictionary; 0 for NULL.
+///
+/// # Safety
+/// `opts` must be NULL or a live options object.
+#[no_mangle]
+pub unsafe extern "C" fn tongyong_options_user_word_count(opts: *const tongyong_options) -> usize {
+    // SAFETY: guaranteed by the caller.
+    guard_value(0, || unsafe { opts.as_ref() }.map_or(0, |o| o.user.len()))
+}
+
 // ---- translator -------------------------------------------------------------------------------
 
 /// Creates a translator with a copy of `opts` (NULL: the defaults) and stores it in `*out`.
@@ -595,11 +940,14 @@ pub unsafe extern "C" fn tongyong_translator_new(
             return Err(TONGYONG_NULL_POINTER);
         }
         // SAFETY: guaranteed by the caller.
-        let options =
-            unsafe { opts.as_ref() }.map_or_else(ty::Options::default, |o| o.inner.clone());
-        let tr = Box::new(tongyong_translator {
-            inner: ty::Translator::with_options(options),
-        });
+        let inner = match unsafe { opts.as_ref() } {
+            None => ty::Translator::new(),
+            Some(o) if o.user.is_empty() => ty::Translator::with_options(o.inner.clone()),
+            Some(o) => {
+                ty::Translator::with_options(o.inner.clone()).with_user_dictionary(o.user.clone())
+            }
+        };
+        let tr = Box::new(tongyong_translator { inner });
         // SAFETY: checked not NULL.
         unsafe { put(out, Box::into_raw(tr)) }
     })

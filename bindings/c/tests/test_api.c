@@ -1,6 +1,6 @@
-/* C tests of the tongyong API: success, buffer too small, NULL pointers, invalid UTF-8, options,
- * position maps, pinyin, back-translation and sign language (look-up, fingerspelling, text to
- * signs). Exits non-zero on the first failure. */
+/* C tests of the tongyong API: success, buffer too small, NULL pointers, invalid UTF-8, options
+ * (reading mode, word spacing, user dictionary), position maps, pinyin, back-translation and sign
+ * language (look-up, fingerspelling, text to signs). Exits non-zero on the first failure. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +179,137 @@ static void test_options(void) {
                                      sizeof out, &n), TONGYONG_OK);
     CHECK(strcmp(out, "1345-24-3-125-235-3") == 0);
     tongyong_translator_free(full);
+}
+
+/* The braille of `text` with `opts` (NULL: the defaults) in `out`; `opts` is left alive. */
+static void braille_with(const tongyong_options *opts, const char *text, char *out, size_t cap) {
+    tongyong_translator *t = NULL;
+    size_t n = 0;
+    out[0] = '\0';
+    CHECK_STATUS(tongyong_translator_new(opts, &t), TONGYONG_OK);
+    CHECK_STATUS(tongyong_to_braille(t, text, strlen(text), TONGYONG_FORMAT_UNICODE, out, cap, &n),
+                 TONGYONG_OK);
+    tongyong_translator_free(t);
+}
+
+static void test_readings_and_spacing(void) {
+    tongyong_options *opts = NULL;
+    char out[128];
+    CHECK_STATUS(tongyong_options_new(&opts), TONGYONG_OK);
+
+    /* Fast readings: 他长得很高 reads 得 as de2 (a word of its own) instead of the model's de5. */
+    braille_with(opts, "他长得很高", out, sizeof out);
+    CHECK(strcmp(out, "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁") == 0);
+    CHECK_STATUS(tongyong_options_set_readings(opts, TONGYONG_READINGS_FAST), TONGYONG_OK);
+    braille_with(opts, "他长得很高", out, sizeof out);
+    CHECK(strcmp(out, "⠞⠀⠌⠦⠄⠀⠙⠢⠂⠀⠓⠴⠄⠛⠖⠁") == 0);
+    CHECK_STATUS(tongyong_options_set_readings(opts, TONGYONG_READINGS_MODEL), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_readings(opts, 2), TONGYONG_INVALID_ARGUMENT);
+    braille_with(opts, "他长得很高", out, sizeof out);
+    CHECK(strcmp(out, "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁") == 0);
+
+    /* Idioms as 2 + 2: a blank in the middle of 风平浪静. */
+    braille_with(opts, "风平浪静", out, sizeof out);
+    CHECK(strcmp(out, "⠋⠼⠏⠡⠇⠦⠛⠡") == 0);
+    CHECK_STATUS(tongyong_options_set_idioms(opts, TONGYONG_IDIOMS_TWO_PLUS_TWO), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_idioms(opts, 7), TONGYONG_INVALID_ARGUMENT);
+    braille_with(opts, "风平浪静", out, sizeof out);
+    CHECK(strcmp(out, "⠋⠼⠏⠡⠀⠇⠦⠛⠡") == 0);
+
+    /* Negation not joined: 不 去 apart. */
+    braille_with(opts, "我不去", out, sizeof out);
+    CHECK(strcmp(out, "⠕⠀⠃⠥⠅⠬⠆") == 0);
+    CHECK_STATUS(tongyong_options_set_join_negation(opts, false), TONGYONG_OK);
+    braille_with(opts, "我不去", out, sizeof out);
+    CHECK(strcmp(out, "⠕⠀⠃⠥⠀⠅⠬⠆") == 0);
+
+    /* The other spacing setters accept their values; max_syllables must be at least 1. */
+    CHECK_STATUS(tongyong_options_set_split_long_words(opts, true), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_join_monosyllables(opts, true), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_join_modal_particles(opts, true), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_join_preposition_noun(opts, false), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_join_numeral_measure(opts, true), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_join_ordinals(opts, true), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_join_dates(opts, true), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_join_names(opts, true), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_join_place_generics(opts, true), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_max_syllables(opts, 0), TONGYONG_INVALID_ARGUMENT);
+    CHECK_STATUS(tongyong_options_set_max_syllables(opts, 4), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_join_dates(NULL, true), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_options_set_idioms(NULL, TONGYONG_IDIOMS_JOINED), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_options_set_max_syllables(NULL, 4), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_options_set_readings(NULL, TONGYONG_READINGS_FAST),
+                 TONGYONG_NULL_POINTER);
+    tongyong_options_free(opts);
+}
+
+static void test_user_dictionary(void) {
+    tongyong_options *opts = NULL;
+    char out[128];
+    size_t line = 99;
+    CHECK_STATUS(tongyong_options_new(&opts), TONGYONG_OK);
+    braille_with(opts, "银行", out, sizeof out);
+    CHECK(strcmp(out, "⠣⠂⠓⠦") == 0);
+
+    /* A user word with its reading wins over the lexicon (yin2 xing2, not yin2 hang2). */
+    const char *word = "银行", *reading = "yin2 xing2";
+    CHECK_STATUS(tongyong_options_add_user_word(opts, word, strlen(word), reading,
+                                                strlen(reading)), TONGYONG_OK);
+    CHECK(tongyong_options_user_word_count(opts) == 1);
+    braille_with(opts, "银行", out, sizeof out);
+    CHECK(strcmp(out, "⠣⠂⠓⠡⠂") == 0);
+
+    /* Invalid words and readings: an error, nothing added. */
+    CHECK_STATUS(tongyong_options_add_user_word(opts, "abc", 3, NULL, 0),
+                 TONGYONG_INVALID_DICTIONARY);
+    CHECK_STATUS(tongyong_options_add_user_word(opts, word, strlen(word), "yin2", 4),
+                 TONGYONG_INVALID_DICTIONARY);
+    CHECK_STATUS(tongyong_options_add_user_word(opts, word, strlen(word), "yin2 xx9", 8),
+                 TONGYONG_INVALID_DICTIONARY);
+    CHECK_STATUS(tongyong_options_add_user_word(opts, "\xff", 1, NULL, 0), TONGYONG_INVALID_UTF8);
+    CHECK_STATUS(tongyong_options_add_user_word(opts, NULL, 3, NULL, 0), TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_options_add_user_word(opts, word, strlen(word), NULL, 4),
+                 TONGYONG_NULL_POINTER);
+    CHECK_STATUS(tongyong_options_add_user_word(NULL, word, strlen(word), NULL, 0),
+                 TONGYONG_NULL_POINTER);
+    CHECK(tongyong_options_user_word_count(opts) == 1);
+    CHECK(strstr(tongyong_status_message(TONGYONG_INVALID_DICTIONARY), "dictionary") != NULL);
+
+    /* The text form; a word without a reading is only kept together. */
+    const char *dict = "# comment\n\n长乐\tchang2 le4\r\n李华强\n";
+    CHECK_STATUS(tongyong_options_load_user_dictionary(opts, dict, strlen(dict), &line),
+                 TONGYONG_OK);
+    CHECK(line == 0);
+    CHECK(tongyong_options_user_word_count(opts) == 3);
+
+    /* An invalid line (3: two characters, one syllable): its number, nothing added. */
+    const char *bad = "厦门\n\n长乐\tchang2\n";
+    CHECK_STATUS(tongyong_options_load_user_dictionary(opts, bad, strlen(bad), &line),
+                 TONGYONG_INVALID_DICTIONARY);
+    CHECK(line == 3);
+    CHECK_STATUS(tongyong_options_load_user_dictionary(opts, bad, strlen(bad), NULL),
+                 TONGYONG_INVALID_DICTIONARY);
+    CHECK(tongyong_options_user_word_count(opts) == 3);
+    CHECK_STATUS(tongyong_options_load_user_dictionary(opts, "\xff", 1, NULL),
+                 TONGYONG_INVALID_UTF8);
+    CHECK_STATUS(tongyong_options_load_user_dictionary(NULL, dict, strlen(dict), NULL),
+                 TONGYONG_NULL_POINTER);
+
+    /* The translator copies the dictionary: it outlives the options. */
+    tongyong_translator *t = NULL;
+    size_t n = 0;
+    CHECK_STATUS(tongyong_translator_new(opts, &t), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_clear_user_dictionary(opts), TONGYONG_OK);
+    CHECK(tongyong_options_user_word_count(opts) == 0);
+    braille_with(opts, "银行", out, sizeof out);
+    CHECK(strcmp(out, "⠣⠂⠓⠦") == 0);
+    tongyong_options_free(opts);
+    CHECK_STATUS(tongyong_to_braille(t, "银行", strlen("银行"), TONGYONG_FORMAT_UNICODE, out,
+                                     sizeof out, &n), TONGYONG_OK);
+    CHECK(strcmp(out, "⠣⠂⠓⠡⠂") == 0);
+    tongyong_translator_free(t);
+    CHECK_STATUS(tongyong_options_clear_user_dictionary(NULL), TONGYONG_NULL_POINTER);
+    CHECK(tongyong_options_user_word_count(NULL) == 0);
 }
 
 static void test_translate(const tongyong_translator *tr) {
@@ -491,6 +622,8 @@ int main(void) {
     test_buffer_too_small(tr);
     test_null_and_invalid(tr);
     test_options();
+    test_readings_and_spacing();
+    test_user_dictionary();
     test_translate(tr);
     test_pinyin(tr);
     test_from_braille();

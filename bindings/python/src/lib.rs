@@ -9,8 +9,9 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use tongyong::sign::Spelled;
 use tongyong::{
-    BackKind, BrailleInput, DecimalPoint, Format, LowercaseSign, Options, SignKind, SymbolMode,
-    ToneMode, Translation, Unit, WordKind,
+    BackKind, BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options,
+    ReadingMode, SignKind, SpacingOptions, SymbolMode, ToneMode, Translation, Unit, UserDictionary,
+    WordKind,
 };
 
 /// (kind, start, end, pinyin, braille) of a word; positions in the requested unit.
@@ -148,6 +149,20 @@ impl Translator {
         lowercase_sign = "chinese",
         decimal_point = "dot3",
         symbols = "computer",
+        readings = "model",
+        split_long_words = true,
+        join_monosyllables = true,
+        join_negation = true,
+        join_modal_particles = true,
+        join_preposition_noun = false,
+        join_numeral_measure = true,
+        join_ordinals = true,
+        join_dates = true,
+        join_names = true,
+        join_place_generics = true,
+        idioms = "joined",
+        max_syllables = 4,
+        user_dictionary = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -160,7 +175,44 @@ impl Translator {
         lowercase_sign: &str,
         decimal_point: &str,
         symbols: &str,
+        readings: &str,
+        split_long_words: bool,
+        join_monosyllables: bool,
+        join_negation: bool,
+        join_modal_particles: bool,
+        join_preposition_noun: bool,
+        join_numeral_measure: bool,
+        join_ordinals: bool,
+        join_dates: bool,
+        join_names: bool,
+        join_place_generics: bool,
+        idioms: &str,
+        max_syllables: i64,
+        user_dictionary: Option<Vec<(String, Option<String>)>>,
     ) -> PyResult<Self> {
+        let idioms = match idioms {
+            "joined" => IdiomSpacing::Joined,
+            "two-plus-two" => IdiomSpacing::TwoPlusTwo,
+            other => {
+                return Err(error(
+                    py,
+                    "OptionError",
+                    format!("unknown idiom spacing {other:?} (expected joined or two-plus-two)"),
+                    None,
+                ))
+            }
+        };
+        let max_syllables = usize::try_from(max_syllables)
+            .ok()
+            .filter(|&n| n >= 1)
+            .ok_or_else(|| {
+                error(
+                    py,
+                    "OptionError",
+                    format!("max_syllables must be at least 1, not {max_syllables}"),
+                    None,
+                )
+            })?;
         let options = Options {
             tones: parse::<ToneMode>(py, tones)?,
             apical_tone_before_zero_initial,
@@ -170,11 +222,33 @@ impl Translator {
             lowercase_sign: parse::<LowercaseSign>(py, lowercase_sign)?,
             decimal_point: parse::<DecimalPoint>(py, decimal_point)?,
             symbols: parse::<SymbolMode>(py, symbols)?,
-            ..Options::default()
+            spacing: SpacingOptions {
+                split_long_words,
+                join_monosyllables,
+                join_negation,
+                join_modal_particles,
+                join_preposition_noun,
+                join_numeral_measure,
+                join_ordinals,
+                join_dates,
+                join_names,
+                join_place_generics,
+                idioms,
+                max_syllables,
+            },
+            readings: parse::<ReadingMode>(py, readings)?,
         };
-        Ok(Translator {
-            inner: tongyong::Translator::with_options(options),
-        })
+        let mut inner = tongyong::Translator::with_options(options);
+        if let Some(entries) = user_dictionary.filter(|e| !e.is_empty()) {
+            let mut dict = UserDictionary::new();
+            for (word, reading) in &entries {
+                let reading = reading.as_deref().filter(|r| !r.trim().is_empty());
+                dict.add(word, reading)
+                    .map_err(|e| error(py, "OptionError", e.to_string(), None))?;
+            }
+            inner = inner.with_user_dictionary(dict);
+        }
+        Ok(Translator { inner })
     }
 
     /// The braille of `text` in `format` ("unicode", "dots" or "brf").

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import asdict, dataclass, field
-from typing import Iterable, List, Optional
+from typing import Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _tongyong
 from ._errors import BrailleError, Error, OptionError
@@ -63,6 +63,7 @@ __all__ = [
     "Spelled",
     "Translation",
     "Translator",
+    "UserWords",
     "Word",
     "__version__",
     "fingerspell",
@@ -90,14 +91,30 @@ def version() -> str:
     return _tongyong.version()
 
 
+UserWords = Tuple[Tuple[str, Optional[str]], ...]
+"""The stored form of :attr:`Options.user_dictionary`: ``(word, reading or None)`` pairs sorted
+by word."""
+
+
 @dataclass(frozen=True)
 class Options:
     """Translation options; the defaults are National Common Braille as the documents recommend.
 
-    Every field is also an option of the command line (``tongyong braille --help``).
+    Every field is also an option of the command line (``tongyong braille --help``): ``readings``
+    is ``--fast``, the spacing rules are ``--no-join-…``/``--join-preposition-noun``,
+    ``--idioms``, ``--max-syllables``, and ``user_dictionary`` is ``--user-dict``. Invalid values
+    raise :class:`OptionError` when a :class:`Translator` is made from the options (also by
+    :func:`to_braille` and the other functions given ``options=``).
 
-    >>> Options(tones="full")
-    Options(tones='full', apical_tone_before_zero_initial=True, tone_retention_list=True, abbreviate_before_zero_initial=False, blank_after_sentence_end=True, lowercase_sign='chinese', decimal_point='dot3', symbols='computer')
+    >>> Options(tones="full").tones
+    'full'
+    >>> to_braille("风平浪静", options=Options(idioms="two-plus-two"))
+    '⠋⠼⠏⠡⠀⠇⠦⠛⠡'
+    >>> o = Options(user_dictionary={"银行": "yin2 xing2", "李华强": None})
+    >>> o.user_dictionary
+    (('李华强', None), ('银行', 'yin2 xing2'))
+    >>> to_braille("银行", options=o)
+    '⠣⠂⠓⠡⠂'
     """
 
     tones: str = "national"
@@ -116,6 +133,64 @@ class Options:
     """The decimal point cell: ``"dot3"`` or ``"dot2"``."""
     symbols: str = "computer"
     """ASCII symbols without a Chinese form: ``"computer"`` braille cells or ``"pass"``."""
+    readings: str = "model"
+    """How polyphones are read: ``"model"`` (lexicon, then the polyphone model over the sentence;
+    the most accurate) or ``"fast"`` (lexicon and most frequent readings only)."""
+    split_long_words: bool = True
+    """Word spacing R3: divide words of more than four syllables into their parts."""
+    join_monosyllables: bool = True
+    """R8: join 很好, 山上, 每年 (degree adverb + adjective, noun + localizer, 每/各 + noun)."""
+    join_negation: bool = True
+    """R9: join 不/没/别 and a monosyllabic verb or adjective (不去)."""
+    join_modal_particles: bool = True
+    """R11: modal particles (吗 呢 吧 啊 …) join the word before them."""
+    join_preposition_noun: bool = False
+    """R12: join a monosyllabic preposition and a monosyllabic noun (在家)."""
+    join_numeral_measure: bool = True
+    """R14: join a monosyllabic numeral or 这/那/哪 and a measure word (一个, 这只)."""
+    join_ordinals: bool = True
+    """R15: join 第/初 and a number (第一)."""
+    join_dates: bool = True
+    """R16: join digits and a date or time unit (2018年)."""
+    join_names: bool = True
+    """R17: join surname and given name."""
+    join_place_generics: bool = True
+    """R18: join a place name and a monosyllabic generic (北京市)."""
+    idioms: str = "joined"
+    """R19: four-character idioms ``"joined"`` (风平浪静) or ``"two-plus-two"`` (风平 浪静)."""
+    max_syllables: int = 4
+    """The longest word the spacing joins may make, in syllables (at least 1)."""
+    user_dictionary: Union[Mapping[str, Optional[str]], UserWords, None] = None
+    """Words that win over the built-in lexicon: a ``dict`` mapping each word (Han characters)
+    to its reading, one syllable per character with tone numbers or marks separated by spaces
+    (``"yin2 xing2"``), or to ``None`` for a word only kept together. Stored as a sorted tuple
+    of ``(word, reading)`` pairs (:data:`UserWords`, also accepted), so that options stay
+    hashable. An invalid word or reading raises :class:`OptionError`."""
+
+    def __post_init__(self) -> None:
+        words = self.user_dictionary
+        if words is None:
+            return
+        if isinstance(words, Mapping):
+            pairs = list(words.items())
+        elif isinstance(words, tuple):
+            pairs = list(words)
+        else:
+            raise TypeError(
+                "user_dictionary must be a dict mapping words to readings (str or None), "
+                f"not {type(words).__name__}"
+            )
+        for pair in pairs:
+            if not (
+                isinstance(pair, tuple)
+                and len(pair) == 2
+                and isinstance(pair[0], str)
+                and (pair[1] is None or isinstance(pair[1], str))
+            ):
+                raise TypeError(
+                    f"user_dictionary entry {pair!r}: a word (str) and a reading (str or None)"
+                )
+        object.__setattr__(self, "user_dictionary", tuple(sorted(dict(pairs).items())))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 # Type stubs of the native module tongyong._tongyong (bindings/python/src/lib.rs).
 # tests/test_stubs.py checks that they match the module: keep them in step.
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 _Word = Tuple[str, int, int, List[Optional[str]], str]
 _BackItem = Tuple[str, int, int, str, List[int], List[str]]
@@ -23,6 +23,20 @@ class Translator:
         lowercase_sign: str = "chinese",
         decimal_point: str = "dot3",
         symbols: str = "computer",
+        readings: str = "model",
+        split_long_words: bool = True,
+        join_monosyllables: bool = True,
+        join_negation: bool = True,
+        join_modal_particles: bool = True,
+        join_preposition_noun: bool = False,
+        join_numeral_measure: bool = True,
+        join_ordinals: bool = True,
+        join_dates: bool = True,
+        join_names: bool = True,
+        join_place_generics: bool = True,
+        idioms: str = "joined",
+        max_syllables: int = 4,
+        user_dictionary: Optional[Sequence[Tuple[str, Optional[str]]]] = None,
     ) -> None: ...
     def to_braille(self, text: str, format: str = "unicode") -> str: ...
     def to_braille_many(self, texts: List[str], format: str = "unicode") -> List[str]: ...
