@@ -77,8 +77,14 @@ fn empty_input_everywhere() {
     assert_eq!(t.cursor_to_output(5, Unit::Byte), 0);
     assert_eq!(t.cursor_to_input(5, Unit::Utf16), 0);
     assert!(tr.to_pinyin("").is_empty());
-    assert!(from_braille("", BrailleInput::Unicode).unwrap().items.is_empty());
-    assert!(from_braille("", BrailleInput::Brf).unwrap().items.is_empty());
+    assert!(from_braille("", BrailleInput::Unicode)
+        .unwrap()
+        .items
+        .is_empty());
+    assert!(from_braille("", BrailleInput::Brf)
+        .unwrap()
+        .items
+        .is_empty());
     assert!(to_signs("").is_empty());
     assert!(fingerspell("").is_empty());
     assert!(sign_lookup("").is_empty());
@@ -124,7 +130,10 @@ fn crlf_and_lone_carriage_returns() {
     // Lines stay lines: the braille between the breaks is that of each line alone.
     let tr = Translator::new();
     let parts: Vec<&str> = unicode.split(['\r', '\n']).collect();
-    assert_eq!(parts[0].trim_end_matches('⠀'), tr.to_braille("你好", Format::Unicode));
+    assert_eq!(
+        parts[0].trim_end_matches('⠀'),
+        tr.to_braille("你好", Format::Unicode)
+    );
 }
 
 #[test]
@@ -179,7 +188,10 @@ fn astral_plane_characters() {
     assert!(in16.iter().all(|&p| p < text.encode_utf16().count()));
     assert!(in16.contains(&3), "😀 starts at UTF-16 unit 1, 𠀀 at 3");
     let brf = t.to_string_as(Format::Brf);
-    assert!(brf.contains("\\x{1F600}") && brf.contains("\\x{10FFFF}"), "{brf}");
+    assert!(
+        brf.contains("\\x{1F600}") && brf.contains("\\x{10FFFF}"),
+        "{brf}"
+    );
     assert!(passed_through(&t).contains('😀'));
 }
 
@@ -213,7 +225,8 @@ fn garbage_braille_is_a_clear_error() {
 
 /// A long single line of mixed text: Chinese, Latin, digits, punctuation, an emoji.
 fn long_line(bytes: usize) -> String {
-    let piece = "我们的学校很大，今天的天气不错。Hello 2026年7月1日 3.14 😀 中华人民共和国发展“事业”——";
+    let piece =
+        "我们的学校很大，今天的天气不错。Hello 2026年7月1日 3.14 😀 中华人民共和国发展“事业”——";
     let mut s = String::with_capacity(bytes + piece.len());
     while s.len() < bytes {
         s.push_str(piece);
@@ -223,16 +236,16 @@ fn long_line(bytes: usize) -> String {
 
 #[test]
 fn a_long_single_line_keeps_every_character() {
-    // 4 MB in a debug build (the README gives the 20 MB release timing); linear time: the time
-    // per byte of 4 MB is not much more than that of 1 MB.
+    // 2 MB in a debug build (the README gives the 20 MB release timing); linear time: the time
+    // per byte of 2 MB is not much more than that of 512 kB.
     let tr = Translator::new();
-    let small = long_line(1 << 20);
+    let small = long_line(512 << 10);
     let started = Instant::now();
     let t = tr.translate(&small);
     let t_small = started.elapsed();
     check_coverage(&t, &small);
     drop(t);
-    let big = long_line(4 << 20);
+    let big = long_line(2 << 20);
     let started = Instant::now();
     let t = tr.translate(&big);
     let t_big = started.elapsed();
@@ -246,12 +259,15 @@ fn a_long_single_line_keeps_every_character() {
     );
     assert!(
         per_big < per_small * 3.0,
-        "not linear: {t_small:?} for 1 MB, {t_big:?} for 4 MB"
+        "not linear: {t_small:?} for 512 kB, {t_big:?} for 2 MB"
     );
     let n = big.chars().count();
     assert_eq!(t.cursor_to_output(n, Unit::Scalar), t.symbols().len());
     assert_eq!(t.output_positions(Unit::Byte).len(), big.len());
-    assert_eq!(t.to_string_as(Format::Unicode).chars().count(), t.symbols().len());
+    assert_eq!(
+        t.to_string_as(Format::Unicode).chars().count(),
+        t.symbols().len()
+    );
     assert!(!tr.to_pinyin(&big).is_empty());
     assert!(!to_signs(&big).is_empty());
 }
