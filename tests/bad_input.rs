@@ -41,8 +41,8 @@ fn check_coverage(t: &tongyong::Translation, text: &str) {
     // Later characters of a punctuation mark.
     let mut in_mark = vec![false; n];
     for w in t.words().iter().filter(|w| w.kind == WordKind::Punct) {
-        for k in w.input.start + 1..w.input.end {
-            in_mark[k] = true;
+        if w.input.len() > 1 {
+            in_mark[w.input.start + 1..w.input.end].fill(true);
         }
     }
     for (i, c) in text.chars().enumerate() {
