@@ -1,6 +1,8 @@
 //! Throughput of one shared `Translator` on 1, 2, … threads:
 //! `cargo run --release --example scaling -- [FILE] [max-threads] [seconds-per-run]`.
-//! Without a file, a built-in mixed Chinese text is used.
+//! Without a file, a built-in mixed Chinese text is used. On Linux it also prints the CPU time the
+//! process got: on a machine shared with other work, throughput per CPU second shows whether the
+//! threads scale (no locks) even when the cores are busy.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -32,6 +34,7 @@ fn main() {
         let passes = AtomicUsize::new(0);
         let deadline = Instant::now() + Duration::from_secs_f64(secs);
         let start = Instant::now();
+        let cpu_start = cpu_seconds();
         std::thread::scope(|s| {
             for _ in 0..threads {
                 s.spawn(|| {
@@ -45,13 +48,30 @@ fn main() {
             }
         });
         let elapsed = start.elapsed().as_secs_f64();
-        let mb_s = (passes.into_inner() * bytes_per_pass) as f64 / 1e6 / elapsed;
+        let cpu = cpu_seconds().zip(cpu_start).map(|(b, a)| b - a);
+        let mb = (passes.into_inner() * bytes_per_pass) as f64 / 1e6;
+        let mb_s = mb / elapsed;
         if threads == 1 {
             single = mb_s;
         }
+        let per_cpu = cpu.map_or(String::new(), |c| {
+            format!(
+                ", {c:.2} CPU s = {:.2} cores busy, {:.2} MB per CPU s",
+                c / elapsed,
+                mb / c
+            )
+        });
         println!(
-            "{threads} thread(s): {mb_s:.2} MB/s ({:.2}x one thread)",
+            "{threads} thread(s): {mb_s:.2} MB/s ({:.2}x one thread){per_cpu}",
             mb_s / single
         );
     }
+}
+
+/// User + system CPU time of this process so far (Linux: /proc/self/stat, 100 ticks a second).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
