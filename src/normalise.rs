@@ -107,7 +107,9 @@ mod tests {
         // 3d584f4f: the mark's sign token had the empty input range 1..1).
         let n = normalise("\u{FFFD}\u{FFFD}\u{73B}x");
         assert_eq!(n.source, vec![0, 1, 2, 3]);
-        // a + diaeresis (composes) + dot below (does not, and is reordered first by NFC).
+        // a + diaeresis + dot below: NFC sorts the dot below first and composes it (ạ), the
+        // diaeresis is left. Inside a cluster the marks left over take the last positions (the
+        // order inside a cluster is not kept exactly; the positions stay in the cluster).
         let n = normalise("a\u{308}\u{323}");
         assert_eq!(n.chars, vec!['ạ', '\u{308}']);
         assert_eq!(n.source, vec![0, 2]);
