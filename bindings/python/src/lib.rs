@@ -168,6 +168,8 @@ impl Translator {
             lowercase_sign: parse::<LowercaseSign>(py, lowercase_sign)?,
             decimal_point: parse::<DecimalPoint>(py, decimal_point)?,
             symbols: parse::<SymbolMode>(py, symbols)?,
+            // The spacing rules are not exposed to Python yet: their defaults.
+            spacing: Default::default(),
         };
         Ok(Translator {
             inner: tongyong::Translator::with_options(options),
