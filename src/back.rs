@@ -71,7 +71,8 @@ pub struct BackItem {
     /// the digits, letters or punctuation mark.
     pub text: String,
     /// For syllables, the possible tones: the written tone, or the group's omitted tone(s) and the
-    /// neutral tone 5. Empty for other items.
+    /// neutral tone 5 (and 1 for an unmarked `ta`, which is also 他 spelled in full). Empty for
+    /// other items.
     pub tones: Vec<Tone>,
 }
 
@@ -371,8 +372,14 @@ impl Reader<'_> {
             };
             if s.is_valid() {
                 self.pos = start + 2;
-                let (len, tones) = self.tone_after(initial, fin);
+                let (len, mut tones) = self.tone_after(initial, fin);
                 self.pos = start;
+                // ⠞⠔ without a tone cell is also 他 (ta1) written in full before a zero-initial
+                // syllable (the abbreviation's full spelling, data/braille/abbreviations.tsv).
+                if len == 0 && initial == Some(Initial::T) && fin == Final::A && !tones.contains(&1)
+                {
+                    tones.insert(0, 1);
+                }
                 self.push(BackKind::Syllable, 2 + len, s.spelling(), tones);
                 return Ok(());
             }
@@ -538,6 +545,17 @@ mod tests {
         assert_eq!(back("⠰⠥⠀⠏⠧⠂"), "u pan2");
         assert_eq!(back("⠞⠁⠍⠴"), "她'men2/5");
         assert_eq!(back("⠈⠞⠍⠴"), "它'men2/5");
+    }
+
+    #[test]
+    fn the_full_spelling_of_ta_reads_back_with_tone_1() {
+        // 他儿: 他 is written in full (⠞⠔, no tone cell) before the zero-initial 儿; found by
+        // the round-trip property test (tests/properties.rs).
+        let braille = crate::Translator::new().to_braille("他儿", crate::Format::Unicode);
+        assert_eq!(braille, "⠞⠔⠗");
+        assert_eq!(back(&braille), "ta1/2/5'er2/5");
+        // A tone cell still decides.
+        assert_eq!(back("⠞⠔⠆"), "ta4");
     }
 
     #[test]

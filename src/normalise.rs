@@ -12,7 +12,8 @@ pub struct Normalised {
     /// The normalised characters.
     pub chars: Vec<char>,
     /// For each normalised character, the index (in Unicode scalars) of the input character it
-    /// came from. Non-decreasing.
+    /// came from. Strictly increasing: every normalised character has an input character of its
+    /// own (input characters composed into another one have none).
     pub source: Vec<u32>,
     /// The number of Unicode scalars in the input.
     pub input_len: usize,
@@ -56,9 +57,26 @@ pub fn normalise(text: &str) -> Normalised {
             out.source.push(i as u32);
         } else {
             let cluster: String = input[i..end].iter().collect();
-            for c in cluster.nfc() {
-                out.chars.push(fold_width(c));
-                out.source.push(i as u32);
+            let composed: Vec<char> = cluster.nfc().collect();
+            let m = composed.len();
+            if m > end - i {
+                // Normalisation would make more characters than the input has (a base that
+                // decomposes and is excluded from recomposition, U+0958 + a mark): keep the
+                // cluster as it is, one character per input character.
+                for (k, &c) in input[i..end].iter().enumerate() {
+                    out.chars.push(fold_width(c));
+                    out.source.push((i + k) as u32);
+                }
+            } else {
+                // The first character (the base, with the marks composed into it) comes from
+                // the base; the marks left uncomposed from the last input characters. Every
+                // normalised character keeps an input character of its own, so no word or
+                // sign token has an empty input range.
+                for (k, &c) in composed.iter().enumerate() {
+                    out.chars.push(fold_width(c));
+                    out.source
+                        .push(if k == 0 { i } else { end - (m - k) } as u32);
+                }
             }
         }
         i = end;
@@ -98,6 +116,40 @@ mod tests {
         assert_eq!(n.chars, vec!['é', 'x']);
         assert_eq!(n.source, vec![0, 2]);
         assert_eq!(n.input_len, 3);
+    }
+
+    #[test]
+    fn uncomposed_marks_keep_their_own_source() {
+        // A Syriac mark after U+FFFD does not compose: both keep their index (fuzz signs crash
+        // 3d584f4f: the mark's sign token had the empty input range 1..1).
+        let n = normalise("\u{FFFD}\u{FFFD}\u{73B}x");
+        assert_eq!(n.source, vec![0, 1, 2, 3]);
+        // a + diaeresis + dot below: NFC sorts the dot below first and composes it (ạ), the
+        // diaeresis is left. Inside a cluster the marks left over take the last positions (the
+        // order inside a cluster is not kept exactly; the positions stay in the cluster).
+        let n = normalise("a\u{308}\u{323}");
+        assert_eq!(n.chars, vec!['ạ', '\u{308}']);
+        assert_eq!(n.source, vec![0, 2]);
+        // QA decomposes and does not recompose: the cluster is kept as it is.
+        let n = normalise("\u{958}\u{301}");
+        assert_eq!(n.chars, vec!['\u{958}', '\u{301}']);
+        assert_eq!(n.source, vec![0, 1]);
+    }
+
+    #[test]
+    fn sources_strictly_increase() {
+        for text in [
+            "e\u{301}\u{301}\u{301}x",
+            "\u{301}\u{301}",
+            "\u{1E0A}\u{323}\u{307}",
+        ] {
+            let n = normalise(text);
+            assert!(
+                n.source.windows(2).all(|w| w[0] < w[1]),
+                "{text:?}: {:?}",
+                n.source
+            );
+        }
     }
 
     #[test]

@@ -613,6 +613,73 @@ static void test_to_signs(void) {
     tongyong_signs_free(NULL);
 }
 
+/* Unusual input (issue #7): surrogates and code points past U+10FFFF, an absurd length, embedded
+ * NUL bytes, control characters, astral-plane characters counted in UTF-16 units, CRLF, and
+ * position buffers one element short. */
+static void test_bad_input(const tongyong_translator *tr) {
+    char out[256];
+    size_t n = 0;
+    /* U+D800 encoded in UTF-8 (as CESU-8 or WTF-8 would), U+110000, a 5-byte form. */
+    const char surrogate[] = {'a', (char)0xED, (char)0xA0, (char)0x80};
+    const char too_big[] = {(char)0xF4, (char)0x90, (char)0x80, (char)0x80};
+    const char five[] = {(char)0xF8, (char)0x88, (char)0x80, (char)0x80, (char)0x80};
+    CHECK_STATUS(tongyong_to_braille(tr, surrogate, sizeof surrogate, 0, out, sizeof out, &n),
+                 TONGYONG_INVALID_UTF8);
+    CHECK_STATUS(tongyong_to_braille(tr, too_big, sizeof too_big, 0, out, sizeof out, &n),
+                 TONGYONG_INVALID_UTF8);
+    CHECK_STATUS(tongyong_to_braille(tr, five, sizeof five, 0, out, sizeof out, &n),
+                 TONGYONG_INVALID_UTF8);
+    CHECK_STATUS(tongyong_from_braille(surrogate, sizeof surrogate, TONGYONG_BRAILLE_INPUT_UNICODE,
+                                       out, sizeof out, &n, NULL), TONGYONG_INVALID_UTF8);
+    /* A length no buffer can have is rejected before anything is read. */
+    CHECK_STATUS(tongyong_to_braille(tr, "x", (size_t)-1, 0, out, sizeof out, &n),
+                 TONGYONG_INVALID_ARGUMENT);
+
+    /* Embedded NUL bytes are text like any other character: passed through, counted by
+     * `*out_len` (so strlen() of the result stops early), written as \x{0} in BRF. */
+    const char nul[] = "\xe4\xbd\xa0\0\xe5\xa5\xbd"; /* 你 NUL 好 */
+    CHECK_STATUS(tongyong_to_braille(tr, nul, sizeof nul - 1, TONGYONG_FORMAT_UNICODE, out,
+                                     sizeof out, &n), TONGYONG_OK);
+    CHECK(n > strlen(out) && memchr(out, '\0', n) != NULL);
+    CHECK_STATUS(tongyong_to_braille(tr, nul, sizeof nul - 1, TONGYONG_FORMAT_BRF, out,
+                                     sizeof out, &n), TONGYONG_OK);
+    CHECK(strstr(out, "\\x{0}") != NULL && n == strlen(out));
+
+    /* Control characters and CRLF are passed through, one symbol each. */
+    const char *ctl = "\xe4\xbd\xa0\x07\x1b\r\n\xe5\xa5\xbd";
+    tongyong_translation *res = NULL;
+    CHECK_STATUS(tongyong_translate(tr, ctl, strlen(ctl), TONGYONG_UNIT_BYTE, 0, &res),
+                 TONGYONG_OK);
+    size_t out_pos[32];
+    CHECK_STATUS(tongyong_translation_output_positions(res, out_pos, 32, &n), TONGYONG_OK);
+    CHECK(n == strlen(ctl)); /* one per byte */
+    CHECK_STATUS(tongyong_translation_braille(res, TONGYONG_FORMAT_UNICODE, out, sizeof out, &n),
+                 TONGYONG_OK);
+    CHECK(strchr(out, '\x07') != NULL && strchr(out, '\x1b') != NULL);
+    CHECK(strstr(out, "\r\n") != NULL);
+    tongyong_translation_free(res);
+
+    /* Astral-plane characters: a surrogate pair in UTF-16 units, 4 bytes in UTF-8. */
+    const char *astral = "\xe6\x88\x91\xf0\x9f\x98\x80\xf0\xa0\x80\x80"; /* 我😀𠀀 */
+    res = NULL;
+    CHECK_STATUS(tongyong_translate(tr, astral, strlen(astral), TONGYONG_UNIT_UTF16, 3, &res),
+                 TONGYONG_OK);
+    CHECK_STATUS(tongyong_translation_output_positions(res, out_pos, 32, &n), TONGYONG_OK);
+    CHECK(n == 5); /* 1 + 2 + 2 UTF-16 units */
+    CHECK(out_pos[1] == out_pos[2] && out_pos[3] == out_pos[4]);
+    size_t count = tongyong_translation_symbol_count(res);
+    size_t in_pos[32];
+    /* One element short: nothing written, the size reported. */
+    for (size_t k = 0; k < 32; k++) in_pos[k] = 12345;
+    CHECK_STATUS(tongyong_translation_input_positions(res, in_pos, count - 1, &n),
+                 TONGYONG_BUFFER_TOO_SMALL);
+    CHECK(n == count && in_pos[0] == 12345);
+    CHECK_STATUS(tongyong_translation_input_positions(res, in_pos, count, &n), TONGYONG_OK);
+    CHECK(n == count && in_pos[count - 1] < 5);
+    CHECK(tongyong_translation_cursor(res) == out_pos[3]);
+    tongyong_translation_free(res);
+}
+
 int main(void) {
     tongyong_translator *tr = NULL;
     CHECK_STATUS(tongyong_translator_new(NULL, &tr), TONGYONG_OK);
@@ -630,6 +697,7 @@ int main(void) {
     test_sign_lookup();
     test_fingerspell();
     test_to_signs();
+    test_bad_input(tr);
     tongyong_translator_free(tr);
     if (failures) {
         fprintf(stderr, "test_api: %d check(s) failed\n", failures);

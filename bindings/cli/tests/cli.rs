@@ -161,3 +161,32 @@ fn user_dictionary() {
     );
     std::fs::remove_file(&path).unwrap();
 }
+
+#[test]
+fn a_long_single_line() {
+    // 20 MB in a release build (`cargo test --release -p tongyong-cli`), 2 MB in a debug build to
+    // keep the suite fast. One line in, one line out, the same braille as the library's, CRLF
+    // stripped, nothing dropped.
+    let mb = if cfg!(debug_assertions) { 2 } else { 20 };
+    let piece = "我们的学校很大，今天的天气不错。Hello 2026年7月1日 3.14 😀 中华人民共和国“事业”——";
+    let mut line = String::with_capacity((mb << 20) + piece.len());
+    while line.len() < mb << 20 {
+        line.push_str(piece);
+    }
+    let started = std::time::Instant::now();
+    let out = run(&["braille"], format!("{line}\r\n").as_bytes());
+    eprintln!(
+        "tongyong braille: {} bytes in {:?}",
+        line.len(),
+        started.elapsed()
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let want = tongyong::Translator::new().to_braille(&line, tongyong::Format::Unicode);
+    assert_eq!(text.len(), want.len() + 1);
+    assert!(
+        text == want + "\n",
+        "the CLI's braille differs from the library's"
+    );
+    assert_eq!(text.matches('😀').count(), line.matches('😀').count());
+}
