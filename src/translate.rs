@@ -45,6 +45,30 @@ impl std::str::FromStr for Unit {
     }
 }
 
+impl Unit {
+    /// The offset in this unit of every Unicode scalar of `text`, plus the total length at the
+    /// end (so `offsets[i]..offsets[i + 1]` is character `i`).
+    ///
+    /// ```
+    /// assert_eq!(tongyong::Unit::Utf16.offsets("a😀b"), [0, 1, 3, 4]);
+    /// assert_eq!(tongyong::Unit::Byte.offsets("中a"), [0, 3, 4]);
+    /// ```
+    pub fn offsets(self, text: &str) -> Vec<usize> {
+        let mut offsets = Vec::with_capacity(text.len() + 1);
+        let mut at = 0;
+        for c in text.chars() {
+            offsets.push(at);
+            at += match self {
+                Unit::Scalar => 1,
+                Unit::Utf16 => c.len_utf16(),
+                Unit::Byte => c.len_utf8(),
+            };
+        }
+        offsets.push(at);
+        offsets
+    }
+}
+
 /// What a [`Word`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -166,20 +190,9 @@ impl Translation {
         }
     }
 
-    /// Offsets of every scalar in `unit`, plus the total length at the end.
+    /// Offsets of every scalar of the input in `unit`, plus the total length at the end.
     fn unit_offsets(&self, unit: Unit) -> Vec<usize> {
-        let mut offsets = Vec::with_capacity(self.first.len() + 1);
-        let mut at = 0;
-        for c in self.text.chars() {
-            offsets.push(at);
-            at += match unit {
-                Unit::Scalar => 1,
-                Unit::Utf16 => c.len_utf16(),
-                Unit::Byte => c.len_utf8(),
-            };
-        }
-        offsets.push(at);
-        offsets
+        unit.offsets(&self.text)
     }
 
     fn to_scalar(&self, pos: usize, unit: Unit) -> usize {

@@ -2,10 +2,11 @@
 //! back-translation consistent with translation on random Chinese text.
 
 use proptest::prelude::*;
-use tongyong::back::BackKind;
+mod common;
+
 use tongyong::{
-    from_braille, BrailleInput, DecimalPoint, Final, Format, IdiomSpacing, LowercaseSign, Options,
-    ReadingMode, SpacingOptions, Syllable, SymbolMode, ToneMode, Translator, Unit, WordKind,
+    from_braille, BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options,
+    ReadingMode, SpacingOptions, SymbolMode, ToneMode, Translator, Unit, WordKind,
 };
 
 /// Every combination of options, the spacing rules included.
@@ -82,22 +83,6 @@ fn han_text() -> impl Strategy<Value = String> {
         .prop_map(|v| v.into_iter().collect::<String>())
 }
 
-/// Spellings that share their cells by design (as in tests/round_trip.rs): o and e share ⠢;
-/// the nasals n and ng of 嗯 share ⠼.
-fn same_cells(read_back: &str, spelling: &str) -> bool {
-    let key = |s: &str| {
-        Syllable::parse(s).ok().map(|s| {
-            let fin = match s.fin {
-                Final::O => Final::E,
-                Final::N => Final::Ng,
-                f => f,
-            };
-            (s.initial, fin)
-        })
-    };
-    read_back == spelling || key(read_back).is_some_and(|k| Some(k) == key(spelling))
-}
-
 /// Every Han word of `text` reads back to its readings, up to the omitted-tone ambiguity and the
 /// shared cells. Returns a description of the first mismatch.
 fn round_trip(text: &str, tones: ToneMode) -> Result<(), String> {
@@ -107,44 +92,7 @@ fn round_trip(text: &str, tones: ToneMode) -> Result<(), String> {
     })
     .translate(text);
     for w in tr.words().iter().filter(|w| w.kind == WordKind::Han) {
-        let chars: Vec<char> = text
-            .chars()
-            .skip(w.input.start)
-            .take(w.input.len())
-            .collect();
-        let braille = tr.word_braille(w, Format::Unicode);
-        let back = from_braille(&braille, BrailleInput::Unicode)
-            .map_err(|e| format!("{chars:?}: {braille}: {e}"))?;
-        let items: Vec<_> = back
-            .items
-            .iter()
-            .filter(|i| i.kind != BackKind::Blank)
-            .collect();
-        let ok = items.len() == chars.len()
-            && chars
-                .iter()
-                .zip(&w.pinyin)
-                .zip(&items)
-                .all(|((&c, reading), item)| match (reading, item.kind) {
-                    (None, BackKind::Text) => item.text == c.to_string(),
-                    (Some(_), BackKind::Abbreviation) => item.text == c.to_string(),
-                    (Some(r), BackKind::Syllable) => {
-                        same_cells(&item.text, &r.spelling()) && item.tones.contains(&r.tone)
-                    }
-                    _ => false,
-                });
-        if !ok {
-            let want: Vec<String> = w
-                .pinyin
-                .iter()
-                .map(|r| r.map_or("?".into(), |r| r.to_string()))
-                .collect();
-            return Err(format!(
-                "{} {want:?}: {braille} → {}",
-                chars.iter().collect::<String>(),
-                back.to_pinyin_string()
-            ));
-        }
+        common::word_reads_back(&tr, text, w)?;
     }
     Ok(())
 }

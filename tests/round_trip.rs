@@ -4,10 +4,11 @@
 //! `target/corpus/manpages-zh.txt` (or the file named by `TONGYONG_CORPUS`). Without it the test
 //! says so and passes, unless `TONGYONG_REQUIRE_CORPUS=1` (set by the README's test command).
 
+mod common;
+
 use std::path::PathBuf;
 
-use tongyong::back::BackKind;
-use tongyong::{from_braille, BrailleInput, Final, Format, Syllable, Translator, WordKind};
+use tongyong::{Translator, WordKind};
 
 fn corpus() -> Option<String> {
     let path = std::env::var_os("TONGYONG_CORPUS")
@@ -30,28 +31,11 @@ fn corpus() -> Option<String> {
     }
 }
 
-/// Spellings that share their cells by design: o and e share ⠢ (braille-scheme.md §2), so ⠍⠢
-/// is both mo and 么's full spelling me; the nasals n and ng of 嗯 share ⠼ (§2, UNKNOWN in the
-/// standard).
-fn same_cells(read_back: &str, spelling: &str) -> bool {
-    let key = |s: &str| {
-        Syllable::parse(s).ok().map(|s| {
-            let fin = match s.fin {
-                Final::O => Final::E,
-                Final::N => Final::Ng,
-                f => f,
-            };
-            (s.initial, fin)
-        })
-    };
-    read_back == spelling || key(read_back).is_some_and(|k| Some(k) == key(spelling))
-}
-
 #[test]
 fn manpages_round_trip() {
     let Some(text) = corpus() else { return };
     let t = Translator::new();
-    let (mut words, mut syllables, mut lines) = (0usize, 0usize, 0usize);
+    let (mut words, mut characters, mut lines) = (0usize, 0usize, 0usize);
     let mut failures = Vec::new();
     for line in text
         .lines()
@@ -69,53 +53,14 @@ fn manpages_round_trip() {
                 continue;
             }
             words += 1;
-            let braille = tr.word_braille(w, Format::Unicode);
-            let back = match from_braille(&braille, BrailleInput::Unicode) {
-                Ok(b) => b,
-                Err(e) => {
-                    failures.push(format!(
-                        "{}: {braille}: {e}",
-                        chars.iter().collect::<String>()
-                    ));
-                    continue;
-                }
-            };
-            let items: Vec<_> = back
-                .items
-                .iter()
-                .filter(|i| i.kind != BackKind::Blank)
-                .collect();
-            let ok = items.len() == chars.len()
-                && chars
-                    .iter()
-                    .zip(&w.pinyin)
-                    .zip(&items)
-                    .all(|((&c, reading), item)| match (reading, item.kind) {
-                        (None, BackKind::Text) => item.text == c.to_string(),
-                        (Some(_), BackKind::Abbreviation) => item.text == c.to_string(),
-                        (Some(r), BackKind::Syllable) => {
-                            syllables += 1;
-                            same_cells(&item.text, &r.spelling()) && item.tones.contains(&r.tone)
-                        }
-                        _ => false,
-                    });
-            if !ok {
-                let want: Vec<String> = w
-                    .pinyin
-                    .iter()
-                    .map(|r| r.map_or("?".into(), |r| r.to_string()))
-                    .collect();
-                failures.push(format!(
-                    "{} {:?}: {braille} → {}",
-                    chars.iter().collect::<String>(),
-                    want,
-                    back.to_pinyin_string()
-                ));
+            characters += chars.len();
+            if let Err(e) = common::word_reads_back(&tr, line, w) {
+                failures.push(e);
             }
         }
     }
     eprintln!(
-        "round_trip: {lines} lines, {words} Han words, {syllables} syllables, {} failures",
+        "round_trip: {lines} lines, {words} Han words, {characters} characters, {} failures",
         failures.len()
     );
     assert!(

@@ -76,29 +76,13 @@ fn word_kind(k: WordKind) -> &'static str {
     }
 }
 
-/// Offsets in `unit` of every scalar of `text`, and the length at the end.
-fn unit_offsets(text: &str, unit: Unit) -> Vec<usize> {
-    let mut offsets = Vec::with_capacity(text.len() + 1);
-    let mut at = 0;
-    for c in text.chars() {
-        offsets.push(at);
-        at += match unit {
-            Unit::Scalar => 1,
-            Unit::Utf16 => c.len_utf16(),
-            Unit::Byte => c.len_utf8(),
-        };
-    }
-    offsets.push(at);
-    offsets
-}
-
 fn words(
     text: &str,
     words: &[tongyong::Word],
     unit: Unit,
     braille: impl Fn(&tongyong::Word) -> String,
 ) -> Vec<WordTuple> {
-    let offsets = unit_offsets(text, unit);
+    let offsets = unit.offsets(text);
     words
         .iter()
         .map(|w| {
@@ -469,7 +453,7 @@ fn to_signs(
     let text = self::text(py, text)?;
     Ok(py.detach(|| {
         let chars: Vec<char> = text.chars().collect();
-        let offsets = unit_offsets(&text, unit);
+        let offsets = unit.offsets(&text);
         tongyong::to_signs(&text)
             .iter()
             .map(|t| {
