@@ -340,22 +340,6 @@ fn unit_of(u: tongyong_unit) -> Result<ty::Unit, tongyong_status> {
     }
 }
 
-/// The offset, in `unit`, of every scalar of `text`, and the total length at the end.
-fn unit_offsets(text: &str, unit: ty::Unit) -> Vec<usize> {
-    let mut offsets = Vec::with_capacity(text.len() + 1);
-    let mut at = 0;
-    for c in text.chars() {
-        offsets.push(at);
-        at += match unit {
-            ty::Unit::Scalar => 1,
-            ty::Unit::Utf16 => c.len_utf16(),
-            ty::Unit::Byte => c.len_utf8(),
-        };
-    }
-    offsets.push(at);
-    offsets
-}
-
 // ---- version and status -----------------------------------------------------------------------
 
 /// The library version as a static NUL-terminated string (`"0.1.0"`).
@@ -1189,7 +1173,7 @@ pub unsafe extern "C" fn tongyong_to_pinyin(
             return Err(TONGYONG_NULL_POINTER);
         }
         let chars: Vec<char> = input.chars().collect();
-        let offsets = unit_offsets(input, unit);
+        let offsets = unit.offsets(input);
         let words = tr
             .inner
             .to_pinyin(input)
@@ -1698,7 +1682,7 @@ pub unsafe extern "C" fn tongyong_to_signs(
         if out.is_null() {
             return Err(TONGYONG_NULL_POINTER);
         }
-        let offsets = unit_offsets(input, unit);
+        let offsets = unit.offsets(input);
         let tokens = ty::to_signs(input)
             .iter()
             .map(|t| {
