@@ -18,6 +18,10 @@
 //! Spacing comes before the cells because two cell rules depend on the braille word
 //! (GF 0019-2018 §10.2.7 and the abbreviation exception before a zero-initial syllable).
 //!
+//! Beside the pipeline: [`back`] reads braille back into pinyin, [`layout`] breaks lines and pages
+//! for embossers, [`sign`] looks up National Common Sign Language (国家通用手语) signs and
+//! fingerspells, and [`UserDictionary`] lets callers add words and readings.
+//!
 //! The tables (`data/`) are compiled into the library at build time: a translator needs no
 //! files, allocates nothing at start-up and is `Send + Sync`.
 
