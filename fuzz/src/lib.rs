@@ -2,8 +2,8 @@
 //! invariants of a translation's position maps.
 
 use tongyong::{
-    DecimalPoint, IdiomSpacing, LowercaseSign, Options, SpacingOptions, SymbolMode, ToneMode,
-    Translation, Unit, WordKind,
+    DecimalPoint, IdiomSpacing, LowercaseSign, Options, ReadingMode, SpacingOptions, SymbolMode,
+    ToneMode, Translation, Unit, WordKind,
 };
 
 /// The number of leading bytes [`options`] reads.
@@ -42,6 +42,11 @@ pub fn options(data: &[u8]) -> (Options, &[u8]) {
             SymbolMode::PassThrough
         } else {
             SymbolMode::ComputerBraille
+        },
+        readings: if bit(25) {
+            ReadingMode::Fast
+        } else {
+            ReadingMode::Model
         },
         spacing: SpacingOptions {
             split_long_words: bit(10),
