@@ -3,7 +3,7 @@
 
 use tongyong::{
     DecimalPoint, IdiomSpacing, LowercaseSign, Options, ReadingMode, SpacingOptions, SymbolMode,
-    ToneMode, Translation, Unit, WordKind,
+    ToneMode,
 };
 
 /// The number of leading bytes [`options`] reads.
@@ -75,124 +75,6 @@ pub fn options(data: &[u8]) -> (Options, &[u8]) {
     (opts, rest)
 }
 
-/// Asserts every invariant of the position maps and words of `t`, the translation of `text`.
-pub fn check_translation(t: &Translation, text: &str) {
-    let n_in = text.chars().count();
-    let n_out = t.symbols().len();
-    assert_eq!(t.text(), text);
-    let input = t.input_positions(Unit::Scalar);
-    let output = t.output_positions(Unit::Scalar);
-    assert_eq!(input.len(), n_out, "one input position per symbol");
-    assert_eq!(output.len(), n_in, "one output position per input scalar");
-    assert!(
-        input.windows(2).all(|w| w[0] <= w[1]),
-        "input positions non-decreasing"
-    );
-    assert!(
-        output.windows(2).all(|w| w[0] <= w[1]),
-        "output positions non-decreasing"
-    );
-    assert!(input.iter().all(|&i| i < n_in), "input positions in range");
-    assert!(
-        output.iter().all(|&o| o <= n_out),
-        "output positions ≤ symbol count"
-    );
-    if n_in > 0 && n_out == 0 {
-        panic!("{n_in} input characters produced no output at all");
-    }
-    // Every character with cells of its own maps to the first of them.
-    let mut has_output = vec![false; n_in];
-    for &i in &input {
-        has_output[i] = true;
-    }
-    for (i, &o) in output.iter().enumerate() {
-        if has_output[i] {
-            assert_eq!(input[o], i, "first symbol of input {i}");
-            assert!(o == 0 || input[o - 1] < i);
-        }
-    }
-    // Nothing is lost silently: a character with no symbol of its own is a combining mark
-    // composed with the character before it, or a later character of a punctuation mark written
-    // as one (—— ……), whose cells all map to its first character.
-    for (i, c) in text.chars().enumerate() {
-        if !has_output[i] {
-            let in_mark = t
-                .words()
-                .iter()
-                .any(|w| w.kind == WordKind::Punct && w.input.start < i && i < w.input.end);
-            assert!(
-                i > 0 && (silent(c) || in_mark),
-                "input {i} {c:?} has no output (text {text:?})"
-            );
-        }
-    }
-    // Cursor round trip.
-    for i in 0..=n_in {
-        let o = t.cursor_to_output(i, Unit::Scalar);
-        assert!(o <= n_out);
-        let back = t.cursor_to_input(o, Unit::Scalar);
-        assert!(back <= n_in);
-        if has_output.get(i) == Some(&true) {
-            assert_eq!(back, i, "cursor round trip at {i}");
-        }
-    }
-    assert_eq!(t.cursor_to_output(n_in, Unit::Scalar), n_out);
-    assert_eq!(t.cursor_to_input(n_out, Unit::Scalar), n_in);
-    // UTF-16 and byte units agree with scalars.
-    let utf16: Vec<usize> = text
-        .chars()
-        .scan(0, |at, c| {
-            let s = *at;
-            *at += c.len_utf16();
-            Some(s)
-        })
-        .collect();
-    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    let in16 = t.input_positions(Unit::Utf16);
-    let in8 = t.input_positions(Unit::Byte);
-    assert_eq!(in16.len(), n_out);
-    assert_eq!(in8.len(), n_out);
-    for (j, &i) in input.iter().enumerate() {
-        assert_eq!(in16[j], utf16[i]);
-        assert_eq!(in8[j], bytes[i]);
-    }
-    let out16 = t.output_positions(Unit::Utf16);
-    let out8 = t.output_positions(Unit::Byte);
-    assert_eq!(out16.len(), text.encode_utf16().count());
-    assert_eq!(out8.len(), text.len());
-    for (i, c) in text.chars().enumerate() {
-        for k in 0..c.len_utf16() {
-            assert_eq!(out16[utf16[i] + k], output[i]);
-            assert_eq!(t.cursor_to_output(utf16[i] + k, Unit::Utf16), output[i]);
-        }
-        for k in 0..c.len_utf8() {
-            assert_eq!(out8[bytes[i] + k], output[i]);
-            assert_eq!(t.cursor_to_output(bytes[i] + k, Unit::Byte), output[i]);
-        }
-    }
-    // Words: in order, inside the input and the output, not overlapping.
-    let mut in_end = 0;
-    let mut out_end = 0;
-    for w in t.words() {
-        assert!(w.input.start <= w.input.end && w.input.end <= n_in, "{w:?}");
-        assert!(
-            w.output.start <= w.output.end && w.output.end <= n_out,
-            "{w:?}"
-        );
-        assert!(
-            w.input.start >= in_end && w.output.start >= out_end,
-            "{w:?}"
-        );
-        in_end = w.input.end;
-        out_end = w.output.end;
-        if w.kind != WordKind::Han {
-            assert!(w.pinyin.is_empty());
-        }
-    }
-}
-
-/// Characters that may produce no output symbol of their own: combining marks, which the library
-/// composes with the character before them (NFC) and maps to it.
-pub fn silent(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
-}
+#[path = "../../tests/common/maps.rs"]
+mod maps;
+pub use maps::{check_translation, silent};
