@@ -88,6 +88,7 @@ def test_user_dictionary_changes_a_reading():
     assert tongyong.to_braille("银行", options=o) == "⠣⠂⠓⠡⠂"
     t = tongyong.Translator(o)
     assert t.to_pinyin("银行")[0].pinyin == ["yin2", "xing2"]
+    assert tongyong.to_pinyin("银行", options=o)[0].pinyin == ["yin2", "xing2"]
     assert t.translate("银行").as_format("unicode") == "⠣⠂⠓⠡⠂"
     # Tone marks work too; the stored form is accepted back and options stay hashable.
     assert braille("银行", user_dictionary={"银行": "yín xíng"}) == "⠣⠂⠓⠡⠂"

@@ -434,13 +434,17 @@ def translate(
     return _translator(options).translate(text, cursor, unit)
 
 
-def to_pinyin(text: str, unit: str = "scalar") -> List[Word]:
+def to_pinyin(
+    text: str, unit: str = "scalar", options: Optional[Options] = None
+) -> List[Word]:
     """The words of ``text`` with their readings, as the braille is spaced.
 
     >>> [w.pinyin for w in to_pinyin("他们是老师。")]
     [['ta1', 'men5'], ['shi4'], ['lao3', 'shi1'], []]
+    >>> [w.pinyin for w in to_pinyin("银行", options=Options(readings="fast"))]
+    [['yin2', 'hang2']]
     """
-    return _translator(None).to_pinyin(text, unit)
+    return _translator(options).to_pinyin(text, unit)
 
 
 def from_braille(braille: str, input: str = "unicode") -> BackTranslation:
