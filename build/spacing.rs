@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::tsv::rows;
 
 /// Class names in `classes.tsv`, in the bit order of `WordClass` in `src/spacing.rs`.
-const CLASSES: [&str; 18] = [
+const CLASSES: [&str; 19] = [
     "prefix",
     "title",
     "ordinal",
@@ -27,6 +27,7 @@ const CLASSES: [&str; 18] = [
     "unit",
     "generic",
     "preposition",
+    "auxiliary",
 ];
 
 pub fn tables(dir: &Path) -> String {

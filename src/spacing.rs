@@ -135,6 +135,7 @@ enum Class {
     Unit,
     Generic,
     Preposition,
+    Auxiliary,
 }
 
 fn has_class(c: char, class: Class) -> bool {
@@ -416,10 +417,12 @@ pub fn group(
         opts.join_modal_particles && has_class(p, Class::Modal) && a.kind == GroupKind::Han
     });
 
-    // 4. Monosyllabic verb + monosyllabic complement (R13).
+    // 4. Monosyllabic verb + monosyllabic complement (R13); not after the copula or a modal verb,
+    // whose next verb is their object (要去, 会来).
     pass(&mut units, &ctx, |ctx, a, b| {
         ctx.single(a).is_some()
             && ctx.pos(a).starts_with('v')
+            && ctx.single_of(a, Class::Auxiliary).is_none()
             && ctx.single_of(b, Class::Complement).is_some()
     });
 

@@ -210,6 +210,11 @@ fn r13_verb_complement() {
         ("R13", "拿来"),
         ("R13", "看完"),
         ("R13 longer", "打扫/干净"),
+        // A modal verb or the copula takes a verb or phrase as its object, not a result
+        // complement (GB/T 16159 4.3.3 lists verb + result/direction only).
+        ("R13 not after a modal verb", "要/去"),
+        ("R13 not after a modal verb", "想/去"),
+        ("R13 not after the copula", "是/好"),
     ]);
 }
 
