@@ -183,6 +183,28 @@ impl Context<'_> {
         u.pos
     }
 
+    /// A complement that step 3 has already joined with its aspect particle (完了 in 做完了):
+    /// R13 still joins it to the verb before it. Not the preposition 为了.
+    fn complement_with_aspect(&self, u: &Unit) -> bool {
+        let c = &self.chars[u.chars.clone()];
+        u.kind == GroupKind::Han
+            && !matches!(u.pos.as_bytes().first(), Some(b'p' | b'c'))
+            && c.len() == 2
+            && has_class(c[0], Class::Complement)
+            && has_class(c[1], Class::Aspect)
+            && self.readings[u.chars.start + 1].is_some_and(|r| r.tone == NEUTRAL)
+    }
+
+    /// A two-syllable lexicon word of a numeral and a measure word (几周, 一个), kept whole by
+    /// the division: 第 joins it as it joins a number (第几周 like 第三周).
+    fn numeral_and_measure(&self, u: &Unit) -> bool {
+        let c = &self.chars[u.chars.clone()];
+        u.kind == GroupKind::Han
+            && c.len() == 2
+            && has_class(c[0], Class::Numeral)
+            && has_class(c[1], Class::Measure)
+    }
+
     fn neutral(&self, u: &Unit) -> bool {
         self.readings[u.chars.start].is_some_and(|r| r.tone == NEUTRAL)
     }
@@ -270,7 +292,10 @@ fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
         .iter()
         .take_while(|&&c| has_class(c, Class::Numeral))
         .count();
-    if numerals > 0 && numerals < len && matches!(pos(), "m" | "mq") {
+    // Two syllables stay whole while R14 joins them anyway: lexicalised 一起 一些 一下 would
+    // otherwise lose their first syllable to an earlier join (一 起去).
+    let rejoined = len == 2 && opts.join_numeral_measure;
+    if numerals > 0 && numerals < len && !rejoined && matches!(pos(), "m" | "mq") {
         let after = t.start + numerals;
         let measure_end = after + has_class(chars[after], Class::Measure) as usize;
         return if measure_end > after && measure_end < t.end {
@@ -278,6 +303,23 @@ fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
         } else {
             vec![after]
         };
+    }
+    // R10: a phrase of the reading dictionaries (no POS: not one of jieba's words) that runs
+    // through a neutral 的/地/得 (慢慢地走, 高兴地笑了, 静静地躺在床上) is a phrase, not a word:
+    // divided after the particle, and the rest into its words.
+    if len > 2 {
+        if let Some(cut) = particle_inside_phrase(word) {
+            let mut parts = Vec::new();
+            split_words_up_to(
+                chars,
+                t.start + cut,
+                t.end,
+                part_limit(opts),
+                None,
+                &mut parts,
+            );
+            return parts.iter().map(|p| p.start).collect();
+        }
     }
     // R10: a lexicon word "verb 得 adjective" (跑得快) is written 跑得 快; potential forms whose
     // last part is a verb (看得见, 吃得消) stay one word.
@@ -290,10 +332,7 @@ fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
     // R3: a word of more than four syllables is divided into its words.
     if len > 4 && opts.split_long_words {
         let mut parts = Vec::new();
-        // Parts of at most three syllables: the DAG would otherwise keep four-syllable
-        // sections such as 中华人民 and leave the long word barely divided.
-        let longest_part = opts.max_syllables.saturating_sub(1).max(2);
-        split_words_up_to(chars, t.start, t.end, longest_part, None, &mut parts);
+        split_words_up_to(chars, t.start, t.end, part_limit(opts), None, &mut parts);
         // A stray syllable would be a worse braille word: it stays with its neighbour (the next
         // part at the start, else the part before it).
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(parts.len());
@@ -316,6 +355,29 @@ fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// The longest part when a long word or phrase is divided into its words: at most three
+/// syllables, as the DAG would otherwise keep four-syllable sections such as 中华人民 and leave
+/// the long word barely divided.
+fn part_limit(opts: &SpacingOptions) -> usize {
+    opts.max_syllables.saturating_sub(1).max(2)
+}
+
+/// Where a phrase-dictionary entry (no POS tag) is cut after a structural particle read neutral
+/// in its phrase reading (an offset into `word`), if it has one before its last character.
+fn particle_inside_phrase(word: &[char]) -> Option<usize> {
+    let entry = lexicon::lookup(&word.iter().collect::<String>())?;
+    if !entry.pos().is_empty() {
+        return None;
+    }
+    let reading = entry.reading()?;
+    reading
+        .take(word.len() - 1)
+        .enumerate()
+        .skip(1)
+        .find(|&(i, s)| matches!(word[i], '的' | '地' | '得') && s.tone == NEUTRAL)
+        .map(|(i, _)| i + 1)
 }
 
 /// Splits the normalised text's tokens into braille words by the spacing rules; returns the
@@ -423,7 +485,7 @@ pub fn group(
         ctx.single(a).is_some()
             && ctx.pos(a).starts_with('v')
             && ctx.single_of(a, Class::Auxiliary).is_none()
-            && ctx.single_of(b, Class::Complement).is_some()
+            && (ctx.single_of(b, Class::Complement).is_some() || ctx.complement_with_aspect(b))
     });
 
     // 5. Two single syllables still apart (R8, R9, R12).
@@ -483,7 +545,7 @@ pub fn group(
         }
         if opts.join_ordinals
             && ctx.single_of(a, Class::Ordinal).is_some()
-            && (ctx.all_numerals(b) || ctx.is_digits(b))
+            && (ctx.all_numerals(b) || ctx.is_digits(b) || ctx.numeral_and_measure(b))
         {
             return true;
         }

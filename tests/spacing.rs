@@ -174,6 +174,11 @@ fn r10_structural_particles_join_the_word_before() {
         ("R10", "民族的/传统"),
         ("R10", "我的/书"),
         ("R10", "跑得/快"),
+        // The reading dictionaries list whole phrases through 地 (慢慢地走, 静静地躺在床上); they
+        // are divided after the particle and the rest into its words.
+        ("R10 phrase entry", "他/慢慢地/走了"),
+        ("R10 phrase entry", "静静地/躺/在/床上"),
+        ("R10 phrase entry", "她/高兴地/笑了"),
     ]);
 }
 
@@ -215,6 +220,8 @@ fn r13_verb_complement() {
         ("R13 not after a modal verb", "要/去"),
         ("R13 not after a modal verb", "想/去"),
         ("R13 not after the copula", "是/好"),
+        // Step 3 joins 完了 first; R13 still joins the complement with its particle.
+        ("R13 with an aspect particle", "我/把/作业/做完了"),
     ]);
 }
 
@@ -230,6 +237,8 @@ fn r14_numbers_and_measure_words() {
         ("R14", "三次"),
         ("R14 longer numeral", "二十五/个"),
         ("R7", "这只/船"),
+        // 一起 is a lexicon numeral + measure; kept whole, it is not taken apart by R13 (一 起去).
+        ("R14 lexicalised", "我们/一起/去"),
     ]);
 }
 
@@ -241,6 +250,8 @@ fn r15_ordinals_join_the_number() {
         ("R15", "初一"),
         ("R15", "初十"),
         ("R15", "第3/次"),
+        // As 第三周 (a lexicon word): 第 + the numeral-measure word 几周.
+        ("R15 with a measure word", "第几周"),
     ]);
 }
 
