@@ -12,10 +12,10 @@ use std::path::PathBuf;
 
 use tongyong::{Options, ReadingMode, Translator};
 
-/// Measured when the gold set was made: model 99.55%, fast 99.49% (3,746 characters); the floors
-/// leave room for two or three items.
-const MODEL_MIN: f64 = 99.45;
-const FAST_MIN: f64 = 99.4;
+/// Measured when the gold set was made: model 98.88%, fast 98.82% (3,744 characters); the floors
+/// leave room for a few items.
+const MODEL_MIN: f64 = 98.75;
+const FAST_MIN: f64 = 98.7;
 
 fn corpus() -> Option<String> {
     let path = std::env::var_os("TONGYONG_CORPUS")
