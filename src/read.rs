@@ -1,9 +1,9 @@
 //! Stage 3: readings. Gives every Han character of a word its syllable: the lexicon's phrase
 //! reading when the word has one, else the character's most frequent reading, unless a neighbour
 //! rule distilled from the polyphone model ([`context_reading`]) reads it otherwise (CPP dev, fast
-//! mode: 95.68% → 96.32%); then, in [`crate::ReadingMode::Model`], the polyphone model ([`crate::model`]) re-reads the polyphones
-//! that nothing else settles, each from its sentence (at most [`MODEL_CONTEXT`] characters each
-//! side).
+//! mode: 95.68% → 96.31%); then, in [`crate::ReadingMode::Model`], the polyphone model
+//! ([`crate::model`]) re-reads the polyphones that nothing else settles, each from its sentence
+//! (at most [`MODEL_CONTEXT`] characters each side).
 //!
 //! Settled, so left to the lexicon: a character inside a word with a phrase reading (the phrase
 //! wins: on CPP dev the phrase reading is right where the model is wrong about as often as the
