@@ -4,7 +4,8 @@
 //! * `braille.rs`: `data/braille/*.tsv` → small arrays and `phf` maps (`braille_tables.rs`).
 //! * `readings.rs`: per-character readings (the `pinyin` crate's pinyin-data, reordered by
 //!   `data/readings/char-order.tsv`) → dense blocks of syllable codes (`char_readings.rs`), and
-//!   the measure-word readings (`measure_words.rs`).
+//!   the measure-word readings (`measure_words.rs`), the polyphones the model leaves
+//!   (`model_settled.rs`) and the neighbour rules of the fast reading mode (`context_rules.rs`).
 //! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding a hash table of words and
 //!   their prefixes, frequencies, POS tags and readings (`lexicon.bin`), read without parsing at
 //!   start-up.
@@ -50,6 +51,11 @@ fn main() {
     fs::write(
         out.join("model_settled.rs"),
         readings::model_settled(&data.join("readings/model-settled.tsv")),
+    )
+    .unwrap();
+    fs::write(
+        out.join("context_rules.rs"),
+        readings::context_rules(&data.join("readings/context-rules.tsv")),
     )
     .unwrap();
     let order = readings::char_order(&data.join("readings/char-order.tsv"));

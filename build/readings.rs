@@ -166,3 +166,47 @@ pub fn model_settled(path: &Path) -> String {
         chars
     )
 }
+
+/// The key of a context rule: the character, its neighbour, and whether the neighbour stands after
+/// it (the same packing as `read::context_reading`).
+fn context_key(c: char, neighbour: char, after: bool) -> u64 {
+    (c as u64) << 22 | (neighbour as u64) << 1 | u64::from(after)
+}
+
+/// `context-rules.tsv`: (char, neighbour, side) → syllable code, as sorted keys with parallel
+/// codes, and the sorted characters that have rules (written by scripts/context-rules.py).
+pub fn context_rules(path: &Path) -> String {
+    let mut rules: Vec<(u64, u16)> = rows(path)
+        .iter()
+        .map(|r| {
+            let c = r[0].chars().next().unwrap();
+            let neighbour = r[1].chars().next().unwrap();
+            let after = match r[2].as_str() {
+                "before" => false,
+                "after" => true,
+                side => panic!("context-rules.tsv: bad side {side:?}"),
+            };
+            let code = Syllable::parse(&r[3]).unwrap().code();
+            (context_key(c, neighbour, after), code)
+        })
+        .collect();
+    rules.sort_unstable();
+    rules.dedup_by_key(|r| r.0);
+    let mut chars: Vec<u32> = rules.iter().map(|r| (r.0 >> 22) as u32).collect();
+    chars.dedup();
+    let keys: Vec<u64> = rules.iter().map(|r| r.0).collect();
+    let codes: Vec<u16> = rules.iter().map(|r| r.1).collect();
+    format!(
+        "/// Characters with context rules.\npub static CONTEXT_RULE_CHARS: [u32; {}] = {:?};\n\
+         /// Context rule keys (char << 22 | neighbour << 1 | after), sorted.\n\
+         pub static CONTEXT_RULE_KEYS: [u64; {}] = {:?};\n\
+         /// Context rule readings (syllable codes), parallel to the keys.\n\
+         pub static CONTEXT_RULE_CODES: [u16; {}] = {:?};\n",
+        chars.len(),
+        chars,
+        keys.len(),
+        keys,
+        codes.len(),
+        codes
+    )
+}

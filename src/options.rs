@@ -115,7 +115,9 @@ pub enum ReadingMode {
     /// them (bounded window). The most accurate.
     #[default]
     Model,
-    /// The lexicon's phrase readings and each character's most frequent reading only: faster.
+    /// The lexicon's phrase readings, each character's most frequent reading and neighbour rules
+    /// distilled from the polyphone model (`data/readings/context-rules.tsv`), without running the
+    /// model: faster.
     Fast,
 }
 

@@ -9,7 +9,9 @@ use crate::encode::{encode, Format};
 use crate::normalise::{normalise, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
-use crate::read::{apply_model, measure_word_reading, phrase_settles, read_word_with, Settled};
+use crate::read::{
+    apply_context_rules, apply_model, measure_word_reading, phrase_settles, read_word_with, Settled,
+};
 use crate::segment::{is_han, segment_with, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::Syllable;
@@ -290,6 +292,13 @@ pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>)
             phrases.push((t.start + s, t.start + e))
         });
         readings[t.start..t.end].copy_from_slice(&buf);
+        apply_context_rules(
+            &norm.chars,
+            &mut readings,
+            (t.start, t.end),
+            &phrases,
+            model,
+        );
         if model {
             // Sub-words read by a phrase reading keep it (CPP dev: the same as letting the model
             // override them when sure; less work).

@@ -60,6 +60,24 @@ fn yi_and_bu_keep_citation_tones() {
 }
 
 #[test]
+fn the_fast_mode_applies_neighbour_rules() {
+    let fast = translator(ReadingMode::Fast);
+    // Words without a phrase reading, read by rules distilled from the polyphone model
+    // (data/readings/context-rules.tsv).
+    for (text, want) in [
+        ("输出重定向到文件。", "chong2 ding4 xiang4"),
+        ("他去了尼泊尔。", "ni2 bo2 er3"),
+        ("内蒙古自治区", "nei4 meng3 gu3"),
+    ] {
+        assert!(pinyin(&fast, text).contains(want), "{text}");
+    }
+    // Characters frequent in running text keep their default in ordinary words, where the model
+    // errs (重挫 chong2, 没学 mo4).
+    assert!(pinyin(&fast, "股市遭受重挫。").contains("zhong4 cuo4"));
+    assert!(pinyin(&fast, "他们没学过。").contains("mei2 xue2"));
+}
+
+#[test]
 fn the_model_reads_what_the_lexicon_leaves_open() {
     let model = translator(ReadingMode::Model);
     let fast = translator(ReadingMode::Fast);
@@ -120,10 +138,11 @@ fn cpp_accuracy(dir: &std::path::Path, mode: ReadingMode) -> f64 {
     100.0 * ok as f64 / n as f64
 }
 
-/// What the model mode reaches on CPP test (97.11%), minus a hair. The goal of issue #3 is 97.5%.
+/// What the model mode reaches on CPP test (97.15%), minus a hair. The goal of issue #3 is 97.5%.
 const MODEL_MIN: f64 = 97.05;
-/// What the fast mode reaches on CPP test (95.17%), minus a hair. The goal of issue #3 is 95.5%.
-const FAST_MIN: f64 = 95.1;
+/// What the fast mode reaches on CPP test (95.86%, with the neighbour rules of
+/// `data/readings/context-rules.tsv`), minus a hair. The goal of issue #3 is 95.5%.
+const FAST_MIN: f64 = 95.8;
 
 #[test]
 fn cpp_test_accuracy() {

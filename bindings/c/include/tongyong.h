@@ -378,7 +378,8 @@ typedef struct tongyong_sign_token {
 #define TONGYONG_READINGS_MODEL 0
 
 /**
- * The lexicon and each character's most frequent reading only: faster (the CLI's `--fast`).
+ * The lexicon, each character's most frequent reading and neighbour rules distilled from the
+ * polyphone model, without running it: faster (the CLI's `--fast`).
  */
 #define TONGYONG_READINGS_FAST 1
 

@@ -132,7 +132,8 @@ pub type tongyong_readings = u32;
 /// The lexicon, then the polyphone model over the sentence around each polyphone: the most
 /// accurate (default).
 pub const TONGYONG_READINGS_MODEL: tongyong_readings = 0;
-/// The lexicon and each character's most frequent reading only: faster (the CLI's `--fast`).
+/// The lexicon, each character's most frequent reading and neighbour rules distilled from the
+/// polyphone model, without running it: faster (the CLI's `--fast`).
 pub const TONGYONG_READINGS_FAST: tongyong_readings = 1;
 
 /// How four-character idioms are spaced (R19).

@@ -51,7 +51,7 @@ enum Command {
         /// Print the same JSON objects as `braille --json`.
         #[arg(long)]
         json: bool,
-        /// Read polyphones from the lexicon and frequency tables only, without the model (faster).
+        /// Read polyphones from the lexicon and tables only, without running the model (faster).
         #[arg(long)]
         fast: bool,
         #[command(flatten)]
@@ -115,7 +115,7 @@ struct BrailleArgs {
     /// ASCII symbols without a Chinese braille form: computer-braille cells, or passed through.
     #[arg(long, value_enum, default_value_t = SymbolsArg::Computer)]
     symbols: SymbolsArg,
-    /// Read polyphones from the lexicon and frequency tables only, without the model (faster).
+    /// Read polyphones from the lexicon and tables only, without running the model (faster).
     #[arg(long)]
     fast: bool,
     #[command(flatten)]
