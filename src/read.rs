@@ -188,7 +188,7 @@ pub const MODEL_OVERRIDE: f32 = 0.9999;
 
 /// Whether the model may read `c`: a polyphone it decides, with more than one reading here, and
 /// not in `data/readings/model-settled.tsv`.
-fn model_may_read(c: char) -> bool {
+pub(crate) fn model_may_read(c: char) -> bool {
     model::is_polyphone(c)
         && CANDIDATE_CHARS.binary_search(&(c as u32)).is_ok()
         && MODEL_SETTLED.binary_search(&(c as u32)).is_err()
