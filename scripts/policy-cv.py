@@ -129,15 +129,17 @@ def right(f, idx, override, trusted, context, sub):
     return np.where(take, f["m_ok"][idx], f["lex_ok"][idx])
 
 
-def settled_list(items, idx, min_items=6):
+def settled_list(items, idx, min_items=6, frequent=(set(), 6)):
     """scripts/model-settled.py on the items idx: characters whose default reading was the gold
-    of all their (at least min_items) items outside dictionary words and the measure rule."""
+    of all their (at least min_items, or for the characters of frequent[0] at least frequent[1])
+    items outside dictionary words and the measure rule."""
     ok = collections.defaultdict(list)
     for k in idx:
         it = items[k]
         if not it["phrase"] and not it["measure"] and (it["may"] or it["listed"]):
             ok[it["char"]].append(it["gold"] == it["default"])
-    return {c for c, v in ok.items() if len(v) >= min_items and all(v)}
+    return {c for c, v in ok.items()
+            if all(v) and len(v) >= (frequent[1] if c in frequent[0] else min_items)}
 
 
 def main():
@@ -151,6 +153,10 @@ def main():
         os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data/readings/char-order.tsv"))
     ap.add_argument("--min-items", type=int, default=6,
                     help="with --list rebuild: scripts/model-settled.py --min-items")
+    ap.add_argument("--frequent", type=int, default=0,
+                    help="with --list rebuild: characters of at least this jieba frequency need "
+                         "only --frequent-min-items items")
+    ap.add_argument("--frequent-min-items", type=int, default=6)
     ap.add_argument("--list", choices=["shipped", "rebuild", "none"], default="shipped",
                     help="model-settled.tsv as shipped, rebuilt from the training folds, or empty")
     args = ap.parse_args()
@@ -165,6 +171,13 @@ def main():
             order[c] = rs.split(" ")[0]
     for it in items:
         it["default"] = order.get(it["char"], it["lex"])
+    frequent = (set(), args.min_items)
+    if args.frequent:
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        with open(os.path.join(root, "data/lexicon/words.tsv"), encoding="utf-8") as f:
+            chars = {w for w, fr, *_ in (line.split("\t") for line in f if not line.startswith("#"))
+                     if len(w) == 1 and int(fr) >= args.frequent}
+        frequent = (chars, args.frequent_min_items)
     current = (0.9999, 100, 2, False)
     f0 = features(items, 0.0, {}, None)
     allidx = np.arange(n)
@@ -188,7 +201,7 @@ def main():
         counts = collections.defaultdict(collections.Counter)
         for k in train:
             counts[items[k]["char"]][items[k]["gold"]] += 1
-        listed = {"shipped": None, "none": set(), "rebuild": settled_list(items, train, args.min_items)}[args.list]
+        listed = {"shipped": None, "none": set(), "rebuild": settled_list(items, train, args.min_items, frequent)}[args.list]
         best = None
         for a in alphas:
             f = features(items, a, counts, listed)
@@ -208,7 +221,7 @@ def main():
     counts = collections.defaultdict(collections.Counter)
     for it in items:
         counts[it["char"]][it["gold"]] += 1
-    listed = {"shipped": None, "none": set(), "rebuild": settled_list(items, allidx, args.min_items)}[args.list]
+    listed = {"shipped": None, "none": set(), "rebuild": settled_list(items, allidx, args.min_items, frequent)}[args.list]
     res = []
     for a in alphas:
         f = features(items, a, counts, listed)

@@ -571,7 +571,11 @@ fn interjection_yo_is_its_own_syllable_written_like_you() {
     assert!(Syllable::parse("byo1").is_err());
     assert_eq!(Syllable::from_code(yo.code()), Some(yo));
     check(
-        &[("yo", "yo1", "⠳⠁"), ("yo", "yo5", "⠳"), ("you", "you5", "⠳")],
+        &[
+            ("yo", "yo1", "⠳⠁"),
+            ("yo", "yo5", "⠳"),
+            ("you", "you5", "⠳"),
+        ],
         |p| syllable(p, ToneMode::Full),
     );
     // Back-translation reads the shared cell as *you*.
