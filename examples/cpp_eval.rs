@@ -15,7 +15,7 @@
 //! over the whole sentence, its probability, the probability the model gives the phrase
 //! reading, and what the reading stage knows before the model (`tongyong::lexicon_trace`): the
 //! character's index in the normalised sentence, its lexicon reading, whether the model may read
-//! it, whether a rule or sub-word settles it, the word or sub-word read by a phrase reading around
+//! it (1; 2 when it may not override the character's phrase readings), whether a rule or sub-word settles it, the word or sub-word read by a phrase reading around
 //! it (start, end, jieba frequency, whether whole; empty when none), whether it is in
 //! `model-settled.tsv`, and the normalised sentence. The columns after
 //! the ninth are for `scripts/policy-cv.py`. `--raw FILE` writes the model's unrestricted best class for every item
@@ -168,7 +168,7 @@ fn main() {
                 r.as_deref().unwrap_or("-"),
                 measure as u8,
                 t.reading.map_or("-".to_string(), |s| s.to_string()),
-                t.model_may_read as u8,
+                t.model_may_read as u8 + u8::from(t.model_may_read && !t.model_may_override),
                 t.fixed as u8,
                 t.model_settled as u8,
             )

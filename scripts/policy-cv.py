@@ -76,7 +76,8 @@ def load(dump, probs, column):
             ctx = sum(is_han(ch) for ch in norm[a:max(ws, a)]) + sum(is_han(ch) for ch in norm[min(we, b):b])
         items.append({
             "char": c, "gold": gold, "pipeline": pipeline, "lex": lex,
-            "may": may == "1" and lex != "-", "fixed": fixed == "1",
+            "may": may in ("1", "2") and lex != "-", "fixed": fixed == "1",
+            "may_word": may == "1" and lex != "-",
             "listed": listed == "1" and lex != "-", "measure": r[5] == "1",
             "phrase": r[4], "whole": whole == "1",
             "word": bool(ws), "freq": int(freq) if freq else 0, "ctx": ctx, "dist": dist,
@@ -84,7 +85,7 @@ def load(dump, probs, column):
     return items
 
 
-def features(items, alpha, counts, listed):
+def features(items, alpha, counts, listed, word_listed=None):
     """Per item: may the model read it, its kind (0 open, 1 whole word, 2 sub-word, 3 never),
     the lexicon and the model right or not, the model's probability."""
     n = len(items)
@@ -92,8 +93,10 @@ def features(items, alpha, counts, listed):
          [("kind", np.int8), ("lex_ok", bool), ("m_ok", bool), ("p", float), ("freq", np.int64),
           ("neutral", bool), ("ctx", np.int64)]}
     for k, it in enumerate(items):
-        may = it["may"] or (listed is not None and it["listed"])
-        if listed is not None and it["char"] in listed:
+        lst = word_listed if (word_listed is not None and it["word"]) else listed
+        may = it["may_word"] if (lst is None and it["word"]) else it["may"]
+        may = may or (lst is not None and it["listed"])
+        if lst is not None and it["char"] in lst:
             may = False
         if not may or it["measure"]:
             kind = 3
@@ -157,6 +160,9 @@ def main():
                     help="with --list rebuild: characters of at least this jieba frequency need "
                          "only --frequent-min-items items")
     ap.add_argument("--frequent-min-items", type=int, default=6)
+    ap.add_argument("--word-min-items", type=int, default=0,
+                    help="with --list rebuild: inside dictionary words use a list rebuilt with "
+                         "this many items instead")
     ap.add_argument("--list", choices=["shipped", "rebuild", "none"], default="shipped",
                     help="model-settled.tsv as shipped, rebuilt from the training folds, or empty")
     args = ap.parse_args()
@@ -202,15 +208,16 @@ def main():
         for k in train:
             counts[items[k]["char"]][items[k]["gold"]] += 1
         listed = {"shipped": None, "none": set(), "rebuild": settled_list(items, train, args.min_items, frequent)}[args.list]
+        word_listed = settled_list(items, train, args.word_min_items) if args.word_min_items else None
         best = None
         for a in alphas:
-            f = features(items, a, counts, listed)
+            f = features(items, a, counts, listed, word_listed)
             for p in grid:
                 s_ = int(right(f, train, *p).sum())
                 key = (s_, p == current and a == 0.0)
                 if best is None or key > best[0]:
                     best = (key, a, p, int(right(f, held, *p).sum()))
-        fc = features(items, 0.0, counts, listed)
+        fc = features(items, 0.0, counts, listed, word_listed)
         cur = int(right(fc, held, *current).sum())
         (s_, _), a, p, h = best
         total += h

@@ -7,17 +7,18 @@
 //! Settled, so left to the lexicon: a character inside a word with a phrase reading (the phrase
 //! wins: on CPP dev the phrase reading is right where the model is wrong about as often as the
 //! other way round, 82 vs 76 items, and phrase readings carry the dictionary's neutral tones), a
-//! measure word after a number, and the polyphones of `data/readings/model-settled.tsv` (those
-//! whose default reading was right on every one of at least 15 CPP dev items outside dictionary
-//! words, 6 for a frequent character; they include the frequent 的 了 和 中 上, so running text
-//! stays fast).
+//! measure word after a number, and the polyphones of `data/readings/model-settled.tsv` with scope
+//! `all` (those whose default reading was right on every one of at least 15 CPP dev items outside
+//! dictionary words, 6 for a frequent character; they include the frequent 的 了 和 中 上, so
+//! running text stays fast). The model never overrides the phrase readings of the characters
+//! listed there with scope `words` (6 such items).
 
 use crate::lexicon;
 use crate::model;
 use crate::syllable::Syllable;
 use crate::tables::{
     CANDIDATE_CHARS, CANDIDATE_CODES, CANDIDATE_OFFSETS, MEASURE_WORDS, MODEL_SETTLED,
-    READING_BLOCKS, READING_BLOCK_INDEX,
+    MODEL_SETTLED_IN_WORDS, READING_BLOCKS, READING_BLOCK_INDEX,
 };
 
 /// The default (most frequent) reading of a character, if it has one.
@@ -172,7 +173,7 @@ pub const TRUSTED_WORD_FREQUENCY: u32 = 100;
 /// How a word with a phrase reading settles its characters' readings.
 pub(crate) fn phrase_settles(chars: &[char], start: usize, end: usize) -> Settled {
     let word = &chars[start..end];
-    if !word.iter().any(|&c| model_may_read(c)) {
+    if !word.iter().any(|&c| model_may_override(c)) {
         return Settled::Yes;
     }
     let key: String = word.iter().collect();
@@ -188,11 +189,17 @@ pub(crate) fn phrase_settles(chars: &[char], start: usize, end: usize) -> Settle
 pub const MODEL_OVERRIDE: f32 = 0.9999;
 
 /// Whether the model may read `c`: a polyphone it decides, with more than one reading here, and
-/// not in `data/readings/model-settled.tsv`.
+/// not listed in `data/readings/model-settled.tsv` (scope `all`).
 pub(crate) fn model_may_read(c: char) -> bool {
     model::is_polyphone(c)
         && CANDIDATE_CHARS.binary_search(&(c as u32)).is_ok()
         && MODEL_SETTLED.binary_search(&(c as u32)).is_err()
+}
+
+/// Whether the model may override the phrase reading of `c`: [`model_may_read`], and not listed
+/// in `data/readings/model-settled.tsv` with scope `words` either.
+pub(crate) fn model_may_override(c: char) -> bool {
+    model_may_read(c) && MODEL_SETTLED_IN_WORDS.binary_search(&(c as u32)).is_err()
 }
 
 /// Re-reads with the polyphone model every character of `chars` that it may read
@@ -204,6 +211,7 @@ pub(crate) fn apply_model(chars: &[char], readings: &mut [Option<Syllable>], set
                 Settled::No => true,
                 Settled::Phrase { .. } => {
                     readings[i].is_some_and(|r| r.tone != crate::syllable::NEUTRAL)
+                        && model_may_override(chars[i])
                 }
                 Settled::Yes => false,
             };

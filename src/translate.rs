@@ -345,7 +345,10 @@ pub struct LexiconTrace {
     pub reading: Option<Syllable>,
     /// Whether the model may read the character at all.
     pub model_may_read: bool,
-    /// Whether it is one of the polyphones left to their default (`model-settled.tsv`).
+    /// Whether the model may override the character's phrase reading.
+    pub model_may_override: bool,
+    /// Whether it is one of the polyphones left to their default (`model-settled.tsv`, scope
+    /// `all`).
     pub model_settled: bool,
     /// The word `start..end` (normalised indexes) whose phrase reading gave the reading, with
     /// its jieba frequency, and whether the word is a whole segment (else a sub-word).
@@ -374,6 +377,7 @@ pub fn lexicon_trace(text: &str) -> Vec<LexiconTrace> {
             char: c,
             reading,
             model_may_read: crate::read::model_may_read(c),
+            model_may_override: crate::read::model_may_override(c),
             model_settled: settled_list(c),
             word: None,
             fixed: *s == Settled::Yes,
