@@ -151,19 +151,28 @@ pub fn char_readings(order: &HashMap<char, Vec<Syllable>>) -> String {
     code
 }
 
-/// `model-settled.tsv`: the polyphones the model leaves to their default reading, sorted code
+/// `model-settled.tsv`: the polyphones the model leaves to their default reading (scope `all`)
+/// and those whose phrase readings it never overrides (scope `words`, and `all`), as sorted code
 /// points (written by scripts/model-settled.py).
 pub fn model_settled(path: &Path) -> String {
-    let mut chars: Vec<u32> = rows(path)
-        .iter()
-        .filter_map(|r| r[0].chars().next())
-        .map(|c| c as u32)
-        .collect();
-    chars.sort_unstable();
-    format!(
-        "/// Polyphones the model leaves to their default reading.\npub static MODEL_SETTLED: [u32; {}] = {:?};\n",
-        chars.len(),
+    let table = |scopes: &[&str]| {
+        let mut chars: Vec<u32> = rows(path)
+            .iter()
+            .filter(|r| scopes.contains(&r.get(3).map_or("all", |s| s.as_str())))
+            .filter_map(|r| r[0].chars().next())
+            .map(|c| c as u32)
+            .collect();
+        chars.sort_unstable();
         chars
+    };
+    let (all, words) = (table(&["all"]), table(&["all", "words"]));
+    format!(
+        "/// Polyphones the model leaves to their default reading.\npub static MODEL_SETTLED: [u32; {}] = {:?};\n\
+         /// Polyphones whose phrase readings the model never overrides.\npub static MODEL_SETTLED_IN_WORDS: [u32; {}] = {:?};\n",
+        all.len(),
+        all,
+        words.len(),
+        words
     )
 }
 

@@ -12,8 +12,13 @@
 //! `--dump FILE` writes one TSV row per item for studying the reading policy (dev only, please):
 //! char, gold, the pipeline's reading, the segmenter's word around the character, that word's
 //! phrase reading of the character, whether the measure-word rule applied, the model's reading
-//! over the whole sentence, its probability, and the probability the model gives the phrase
-//! reading. `--raw FILE` writes the model's unrestricted best class for every item
+//! over the whole sentence, its probability, the probability the model gives the phrase
+//! reading, and what the reading stage knows before the model (`tongyong::lexicon_trace`): the
+//! character's index in the normalised sentence, its lexicon reading, whether the model may read
+//! it (1; 2 when it may not override the character's phrase readings), whether a rule or sub-word settles it, the word or sub-word read by a phrase reading around
+//! it (start, end, jieba frequency, whether whole; empty when none), whether it is in
+//! `model-settled.tsv`, and the normalised sentence. The columns after
+//! the ninth are for `scripts/policy-cv.py`. `--raw FILE` writes the model's unrestricted best class for every item
 //! (over the whole sentence), to compare with g2pM itself (`scripts/g2pm-compare.py`).
 
 use std::env;
@@ -147,12 +152,25 @@ fn main() {
                 .iter()
                 .find(|p| p.0.to_string() == phrase)
                 .map_or(0.0, |p| p.1);
+            let trace = tongyong::lexicon_trace(&i.text);
+            let norm: String = trace.iter().map(|t| t.char).collect();
+            // The normalised index of the marked character (normalising keeps or composes
+            // characters, so count the input characters before it).
+            let at = trace.len() - (chars.len() - i.index);
+            let t = &trace[at];
+            let (ws, we, freq, whole) = t.word.map_or(Default::default(), |(s, e, f, whole)| {
+                (s.to_string(), e.to_string(), f.to_string(), whole as u8)
+            });
             writeln!(
                 f,
-                "{c}\t{}\t{}\t{word}\t{phrase}\t{}\t{m}\t{p_model:.4}\t{p_phrase:.4}",
+                "{c}\t{}\t{}\t{word}\t{phrase}\t{}\t{m}\t{p_model:.4}\t{p_phrase:.4}\t{at}\t{}\t{}\t{}\t{ws}\t{we}\t{freq}\t{whole}\t{}\t{norm}",
                 i.gold,
                 r.as_deref().unwrap_or("-"),
-                measure as u8
+                measure as u8,
+                t.reading.map_or("-".to_string(), |s| s.to_string()),
+                t.model_may_read as u8 + u8::from(t.model_may_read && !t.model_may_override),
+                t.fixed as u8,
+                t.model_settled as u8,
             )
             .unwrap();
         }

@@ -140,7 +140,7 @@ fn is_tone_cell(c: Cell) -> Option<Tone> {
 
 fn final_of(c: Cell) -> Option<Final> {
     // Cells shared by two finals read as the common one: o/e → e, ie/ê → ie, ong/ueng → ong,
-    // eng/ng → eng.
+    // eng/ng → eng, iou/io → iou (you, not the interjection yo).
     match c.0 {
         0 => None,
         _ => Final::ALL
@@ -150,7 +150,13 @@ fn final_of(c: Cell) -> Option<Final> {
                 cell == c.0
                     && !matches!(
                         f,
-                        Final::O | Final::EHat | Final::Ueng | Final::M | Final::N | Final::Ng
+                        Final::O
+                            | Final::EHat
+                            | Final::Ueng
+                            | Final::M
+                            | Final::N
+                            | Final::Ng
+                            | Final::Io
                     )
             })
             .map(|(f, _)| *f),

@@ -6,11 +6,13 @@
 //! (at most [`MODEL_CONTEXT`] characters each side).
 //!
 //! Settled, so left to the lexicon: a character inside a word with a phrase reading (the phrase
-//! wins: on CPP dev the phrase reading is right where the model is wrong about as often as the
-//! other way round, 82 vs 76 items, and phrase readings carry the dictionary's neutral tones), a
-//! measure word after a number, and the polyphones of `data/readings/model-settled.tsv` (those
-//! whose default reading was right on every CPP dev item outside dictionary words; they include
-//! the frequent 的 了 和 中 上, so running text stays fast). In that mode the neighbour rules apply
+//! wins: on CPP dev the phrase reading of a whole word is right where the model is wrong about as
+//! often as the other way round, 69 vs 60 items, and phrase readings carry the dictionary's
+//! neutral tones), a measure word after a number, and the polyphones of `data/readings/model-settled.tsv` with scope
+//! `all` (those whose default reading was right on every one of at least 15 CPP dev items outside
+//! dictionary words, 6 for a frequent character; they include the frequent 的 了 和 中 上, so
+//! running text stays fast). The model never overrides the phrase readings of the characters
+//! listed there with scope `words` (6 such items). In that mode the neighbour rules apply
 //! only to the characters the model does not read.
 
 use crate::lexicon;
@@ -18,7 +20,8 @@ use crate::model;
 use crate::syllable::Syllable;
 use crate::tables::{
     CANDIDATE_CHARS, CANDIDATE_CODES, CANDIDATE_OFFSETS, CONTEXT_RULE_CHARS, CONTEXT_RULE_CODES,
-    CONTEXT_RULE_KEYS, MEASURE_WORDS, MODEL_SETTLED, READING_BLOCKS, READING_BLOCK_INDEX,
+    CONTEXT_RULE_KEYS, MEASURE_WORDS, MODEL_SETTLED, MODEL_SETTLED_IN_WORDS, READING_BLOCKS,
+    READING_BLOCK_INDEX,
 };
 
 /// The default (most frequent) reading of a character, if it has one.
@@ -219,15 +222,16 @@ pub(crate) enum Settled {
 }
 
 /// Words at least this frequent (jieba frequency) keep their phrase reading whatever the model
-/// says. On CPP dev a threshold of 10,000 scores 0.03 points higher, but on running text (300
-/// lines of Debian's Chinese man pages, checked by hand) the model's confident overrides of
-/// ordinary words were wrong more often than right (为什么 wei2, 空格 kong1, 调试 diao4, 当作 dang1).
+/// says. On CPP dev a threshold of 10,000 scores 0.02 points higher (0.08 with
+/// [`MODEL_OVERRIDE`] at 0.999; `scripts/policy-cv.py`), but on running text (Debian's Chinese
+/// man pages, checked by hand) the model's confident overrides of ordinary words were wrong more
+/// often than right (为什么 wei2, 空格 kong1, 调试 diao4, 当作 dang1).
 pub const TRUSTED_WORD_FREQUENCY: u32 = 100;
 
 /// How a word with a phrase reading settles its characters' readings.
 pub(crate) fn phrase_settles(chars: &[char], start: usize, end: usize) -> Settled {
     let word = &chars[start..end];
-    if !word.iter().any(|&c| model_may_read(c)) {
+    if !word.iter().any(|&c| model_may_override(c)) {
         return Settled::Yes;
     }
     let key: String = word.iter().collect();
@@ -239,15 +243,25 @@ pub(crate) fn phrase_settles(chars: &[char], start: usize, end: usize) -> Settle
 
 /// How sure the model must be (softmax probability over the character's candidate readings) to
 /// override a phrase reading. Chosen on CPP dev (5-fold cross-validation over 0.9 … 0.9999): at
-/// this level the model's 54 overrides on dev fix 46 items and break 8.
+/// this level the overrides that change a reading on dev fix 18 items and break 1. Cross-validation
+/// on dev (`scripts/policy-cv.py`) prefers 0.999 with [`TRUSTED_WORD_FREQUENCY`] 10,000 and
+/// sub-words open to overrides (97.57% vs 97.52% held out), but 0.999 with sub-words open alone
+/// changed 30 readings in 20,000 lines of Debian's man pages, all for the worse (校验 xiao4,
+/// 奇偶 qi2, 换行符 xing2, 重启 zhong4, 更正 geng4).
 pub const MODEL_OVERRIDE: f32 = 0.9999;
 
 /// Whether the model may read `c`: a polyphone it decides, with more than one reading here, and
-/// not in `data/readings/model-settled.tsv`.
-fn model_may_read(c: char) -> bool {
+/// not listed in `data/readings/model-settled.tsv` (scope `all`).
+pub(crate) fn model_may_read(c: char) -> bool {
     model::is_polyphone(c)
         && CANDIDATE_CHARS.binary_search(&(c as u32)).is_ok()
         && MODEL_SETTLED.binary_search(&(c as u32)).is_err()
+}
+
+/// Whether the model may override the phrase reading of `c`: [`model_may_read`], and not listed
+/// in `data/readings/model-settled.tsv` with scope `words` either.
+pub(crate) fn model_may_override(c: char) -> bool {
+    model_may_read(c) && MODEL_SETTLED_IN_WORDS.binary_search(&(c as u32)).is_err()
 }
 
 /// Re-reads with the polyphone model every character of `chars` that it may read
@@ -259,6 +273,7 @@ pub(crate) fn apply_model(chars: &[char], readings: &mut [Option<Syllable>], set
                 Settled::No => true,
                 Settled::Phrase { .. } => {
                     readings[i].is_some_and(|r| r.tone != crate::syllable::NEUTRAL)
+                        && model_may_override(chars[i])
                 }
                 Settled::Yes => false,
             };

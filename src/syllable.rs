@@ -156,11 +156,13 @@ pub enum Final {
     N,
     /// The syllabic nasal of the interjections ng, hng (嗯 ńg, 哼 hng).
     Ng,
+    /// The *yo* of the interjection 哟 (zero initial only).
+    Io,
 }
 
 impl Final {
     /// All finals, in the order of the code numbers used by [`Syllable::code`].
-    pub const ALL: [Final; 41] = [
+    pub const ALL: [Final; 42] = [
         Final::A,
         Final::O,
         Final::E,
@@ -202,6 +204,7 @@ impl Final {
         Final::M,
         Final::N,
         Final::Ng,
+        Final::Io,
     ];
 
     /// The name of the final as used in the data tables (`data/braille/finals.tsv`).
@@ -248,6 +251,7 @@ impl Final {
             Final::M => "m",
             Final::N => "n",
             Final::Ng => "ng",
+            Final::Io => "io",
         }
     }
 
@@ -387,8 +391,7 @@ fn zero_initial_final(s: &str) -> Option<Final> {
         "ye" => Final::Ie,
         "yao" => Final::Iao,
         "you" => Final::Iou,
-        // 哟 yo: written like *you* (liblouis zhcn-cbs); see data/braille/README.md.
-        "yo" => Final::Iou,
+        "yo" => Final::Io,
         "yan" => Final::Ian,
         "yin" => Final::In,
         "yang" => Final::Iang,
@@ -551,7 +554,7 @@ impl Syllable {
         if fin == Final::Apical {
             return initial.takes_apical();
         }
-        if matches!(fin, Final::Er | Final::EHat | Final::Ueng) {
+        if matches!(fin, Final::Er | Final::EHat | Final::Ueng | Final::Io) {
             return false;
         }
         if initial.is_palatal() {
@@ -587,6 +590,7 @@ impl Syllable {
                 Final::Ie => "ye",
                 Final::Iao => "yao",
                 Final::Iou => "you",
+                Final::Io => "yo",
                 Final::Ian => "yan",
                 Final::In => "yin",
                 Final::Iang => "yang",

@@ -250,14 +250,41 @@ impl Analysis {
 pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Analysis {
     let norm = normalise(text);
     let tokens = segment_with(&norm.chars, user);
-    let mut readings: Vec<Option<Syllable>> = vec![None; norm.chars.len()];
-    // Per character: whether the lexicon or a rule settles its reading (the model leaves it).
     let model = opts.readings == ReadingMode::Model;
+    let (mut readings, settled, _) = lexicon_readings(&norm.chars, &tokens, user, model);
+    if model {
+        apply_model(&norm.chars, &mut readings, &settled);
+    }
+    let (tokens, groups) = spacing::group(tokens, &norm.chars, &readings, &opts.spacing);
+    Analysis {
+        norm,
+        tokens,
+        readings,
+        groups,
+    }
+}
+
+/// The lexicon stage of the readings: per character its reading, and (when `model`) how far the
+/// lexicon settles it; also the words and sub-words read by a phrase reading (whether whole).
+#[allow(clippy::type_complexity)]
+fn lexicon_readings(
+    chars: &[char],
+    tokens: &[Token],
+    user: Option<&UserDictionary>,
+    model: bool,
+) -> (
+    Vec<Option<Syllable>>,
+    Vec<Settled>,
+    Vec<(usize, usize, bool)>,
+) {
+    let mut readings: Vec<Option<Syllable>> = vec![None; chars.len()];
+    // Per character: whether the lexicon or a rule settles its reading (the model leaves it).
     let mut settled: Vec<Settled> = if model {
-        vec![Settled::No; norm.chars.len()]
+        vec![Settled::No; chars.len()]
     } else {
         Vec::new()
     };
+    let mut words = Vec::new();
     let mut buf = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Han {
@@ -265,7 +292,7 @@ pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>)
         }
         let after_number = k > 0 && tokens[k - 1].kind == TokenKind::Number;
         if after_number && t.end - t.start == 1 {
-            if let Some(r) = measure_word_reading(norm.chars[t.start]) {
+            if let Some(r) = measure_word_reading(chars[t.start]) {
                 readings[t.start] = Some(r);
                 if model {
                     settled[t.start] = Settled::Yes;
@@ -275,7 +302,7 @@ pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>)
         }
         // A reading from the user dictionary wins, and the model leaves it alone.
         if let Some(Some(reading)) = user.and_then(|u| {
-            let word: String = norm.chars[t.start..t.end].iter().collect();
+            let word: String = chars[t.start..t.end].iter().collect();
             u.get(&word)
         }) {
             for (k, r) in reading.iter().enumerate() {
@@ -288,39 +315,88 @@ pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>)
         }
         buf.clear();
         let mut phrases: Vec<(usize, usize)> = Vec::new();
-        read_word_with(&norm.chars[t.start..t.end], &mut buf, |s, e| {
+        read_word_with(&chars[t.start..t.end], &mut buf, |s, e| {
             phrases.push((t.start + s, t.start + e))
         });
         readings[t.start..t.end].copy_from_slice(&buf);
-        apply_context_rules(
-            &norm.chars,
-            &mut readings,
-            (t.start, t.end),
-            &phrases,
-            model,
-        );
+        apply_context_rules(chars, &mut readings, (t.start, t.end), &phrases, model);
         if model {
-            // Sub-words read by a phrase reading keep it (CPP dev: the same as letting the model
-            // override them when sure; less work).
+            // Sub-words read by a phrase reading keep it (CPP dev: 2 items fewer than letting the
+            // model override them when sure, but man pages lose; see `read::MODEL_OVERRIDE`).
             for (s, e) in phrases {
-                settled[s..e].fill(if (s, e) == (t.start, t.end) {
-                    phrase_settles(&norm.chars, s, e)
+                let whole = (s, e) == (t.start, t.end);
+                words.push((s, e, whole));
+                settled[s..e].fill(if whole {
+                    phrase_settles(chars, s, e)
                 } else {
                     Settled::Yes
                 });
             }
         }
     }
-    if model {
-        apply_model(&norm.chars, &mut readings, &settled);
+    (readings, settled, words)
+}
+
+/// What the reading stage knows of one character before the polyphone model runs, for studying
+/// the reading policy (`examples/cpp_eval.rs --dump`).
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct LexiconTrace {
+    /// The normalised character.
+    pub char: char,
+    /// Its reading from the lexicon (phrase, rule or default).
+    pub reading: Option<Syllable>,
+    /// Whether the model may read the character at all.
+    pub model_may_read: bool,
+    /// Whether the model may override the character's phrase reading.
+    pub model_may_override: bool,
+    /// Whether it is one of the polyphones left to their default (`model-settled.tsv`, scope
+    /// `all`).
+    pub model_settled: bool,
+    /// The word `start..end` (normalised indexes) whose phrase reading gave the reading, with
+    /// its jieba frequency, and whether the word is a whole segment (else a sub-word).
+    pub word: Option<(usize, usize, u32, bool)>,
+    /// Settled by a rule or a sub-word's phrase reading (the model never reads it).
+    pub fixed: bool,
+}
+
+/// [`LexiconTrace`] for every normalised character of `text` (no user dictionary).
+#[doc(hidden)]
+pub fn lexicon_trace(text: &str) -> Vec<LexiconTrace> {
+    let norm = normalise(text);
+    let tokens = segment_with(&norm.chars, None);
+    let (readings, settled, words) = lexicon_readings(&norm.chars, &tokens, None, true);
+    let settled_list = |c: char| {
+        crate::tables::MODEL_SETTLED
+            .binary_search(&(c as u32))
+            .is_ok()
+    };
+    let mut out: Vec<LexiconTrace> = norm
+        .chars
+        .iter()
+        .zip(&readings)
+        .zip(&settled)
+        .map(|((&c, &reading), s)| LexiconTrace {
+            char: c,
+            reading,
+            model_may_read: crate::read::model_may_read(c),
+            model_may_override: crate::read::model_may_override(c),
+            model_settled: settled_list(c),
+            word: None,
+            fixed: *s == Settled::Yes,
+        })
+        .collect();
+    for (s, e, whole) in words {
+        let key: String = norm.chars[s..e].iter().collect();
+        let freq = crate::lexicon::lookup(&key).map_or(0, |e| e.frequency());
+        for t in &mut out[s..e] {
+            t.word = Some((s, e, freq, whole));
+            if whole {
+                t.fixed = false;
+            }
+        }
     }
-    let (tokens, groups) = spacing::group(tokens, &norm.chars, &readings, &opts.spacing);
-    Analysis {
-        norm,
-        tokens,
-        readings,
-        groups,
-    }
+    out
 }
 
 /// Runs the whole pipeline.

@@ -560,3 +560,26 @@ fn s6_4_latin_letters() {
         braille,
     );
 }
+
+#[test]
+fn interjection_yo_is_its_own_syllable_written_like_you() {
+    // 哟 yo has a final of its own (not *you*), written ⠳ as liblouis writes 哟.
+    let yo = Syllable::parse("yo1").unwrap();
+    assert_eq!(yo.to_string(), "yo1");
+    assert_eq!(yo.with_tone_mark(), "yō");
+    assert_ne!(yo, Syllable::parse("you1").unwrap());
+    assert!(Syllable::parse("byo1").is_err());
+    assert_eq!(Syllable::from_code(yo.code()), Some(yo));
+    check(
+        &[
+            ("yo", "yo1", "⠳⠁"),
+            ("yo", "yo5", "⠳"),
+            ("you", "you5", "⠳"),
+        ],
+        |p| syllable(p, ToneMode::Full),
+    );
+    // Back-translation reads the shared cell as *you*.
+    let back = tongyong::from_braille("⠳", tongyong::BrailleInput::Unicode).unwrap();
+    assert_eq!(back.items[0].text, "you");
+    assert_eq!(braille("哟"), "⠳");
+}
