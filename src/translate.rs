@@ -10,7 +10,8 @@ use crate::normalise::{normalise, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
-    apply_context_rules, apply_model, measure_word_reading, phrase_settles, read_word_with, Settled,
+    apply_context_rules, apply_model, grammar_reading, measure_word_reading, phrase_settles,
+    read_word_with, Settled,
 };
 use crate::segment::{is_han, segment_with, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
@@ -334,7 +335,43 @@ fn lexicon_readings(
             }
         }
     }
+    apply_grammar(chars, tokens, user, &mut readings, &mut settled, model);
     (readings, settled, words)
+}
+
+/// [`grammar_reading`] for the one-character words 得 地 行 (not given by the user dictionary);
+/// the model leaves what it decides.
+fn apply_grammar(
+    chars: &[char],
+    tokens: &[Token],
+    user: Option<&UserDictionary>,
+    readings: &mut [Option<Syllable>],
+    settled: &mut [Settled],
+    model: bool,
+) {
+    let decided = |t: &Token| {
+        t.kind == TokenKind::Han
+            && t.end - t.start == 1
+            && matches!(chars[t.start], '得' | '地' | '行')
+            && user.is_none_or(|u| u.get(&chars[t.start].to_string()).is_none())
+    };
+    if !tokens.iter().any(decided) {
+        return;
+    }
+    let words: Vec<(usize, usize)> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Han)
+        .map(|t| (t.start, t.end))
+        .collect();
+    let han = tokens.iter().filter(|t| t.kind == TokenKind::Han);
+    for (k, t) in han.enumerate().filter(|(_, t)| decided(t)) {
+        if let Some(r) = grammar_reading(chars, &words, k) {
+            readings[t.start] = Some(r);
+            if model {
+                settled[t.start] = Settled::Yes;
+            }
+        }
+    }
 }
 
 /// What the reading stage knows of one character before the polyphone model runs, for studying

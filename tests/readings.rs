@@ -51,6 +51,29 @@ fn neutral_tones_and_particles() {
 }
 
 #[test]
+fn grammar_decides_de_dei_and_hang() {
+    // read::grammar_reading: 得 地 行 standing alone, by the words around them; the dictionaries
+    // and the polyphone model read these wrong in plain text (跑得 de2, 自由地 di4, 新行 xíng).
+    for mode in [ReadingMode::Model, ReadingMode::Fast] {
+        let t = translator(mode);
+        for (text, want) in [
+            ("他跑得很快。", "ta1 pao3 de5 hen3 kuai4"),
+            ("你得早点儿回家。", "ni3 dei3"),
+            ("小鸟自由地飞翔。", "zi4 you2 de5 fei1 xiang2"),
+            ("删除当前行中的字符", "dang1 qian2 hang2"),
+            ("不读入新 行", "xin1 hang2"),
+            ("必须是 root 才行。", "cai2 xing2"),
+            ("你行吗？", "ni3 xing2 ma5"),
+            ("他有一块地。", "kuai4 di4"),
+            ("杭州的新地王", "xin1 di4 wang2"),
+        ] {
+            let got = pinyin(&t, text);
+            assert!(got.contains(want), "{text} ({mode:?}): {got}");
+        }
+    }
+}
+
+#[test]
 fn yi_and_bu_keep_citation_tones() {
     for mode in [ReadingMode::Model, ReadingMode::Fast] {
         let t = translator(mode);
