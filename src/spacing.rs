@@ -294,7 +294,9 @@ fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
         .count();
     // Two syllables stay whole while R14 joins them anyway: lexicalised 一起 一些 一下 would
     // otherwise lose their first syllable to an earlier join (一 起去).
-    let rejoined = len == 2 && opts.join_numeral_measure;
+    // Not a date or time unit (六年 in 二〇二六年 goes back to the number before it).
+    let rejoined =
+        len == 2 && opts.join_numeral_measure && !has_class(word[1], Class::Unit);
     if numerals > 0 && numerals < len && !rejoined && matches!(pos(), "m" | "mq") {
         let after = t.start + numerals;
         let measure_end = after + has_class(chars[after], Class::Measure) as usize;
