@@ -389,30 +389,35 @@ fn sign_line(line: &str, tokens: &[SignToken]) -> String {
     items.join(" ")
 }
 
-fn pinyin_line(t: &Translator, line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let words: Vec<String> = t
-        .to_pinyin(line)
-        .iter()
-        .map(|w| {
-            if w.kind != WordKind::Han {
-                return chars[w.input.clone()].iter().collect();
+/// Writes the pinyin line of `line` into `buf` (cleared first): words separated by spaces, Han
+/// characters by their readings, anything else as it is. `chars` is a scratch buffer; both are
+/// reused across lines so that a line costs no allocation here.
+fn pinyin_line(t: &Translator, line: &str, chars: &mut Vec<char>, buf: &mut String) {
+    use std::fmt::Write as _;
+    chars.clear();
+    chars.extend(line.chars());
+    buf.clear();
+    for (k, w) in t.to_pinyin(line).iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        let text = &chars[w.input.clone()];
+        if w.kind != WordKind::Han {
+            buf.extend(text);
+            continue;
+        }
+        let mut readings = w.pinyin.iter();
+        for &c in text {
+            match tongyong::segment::is_han(c) {
+                true => match readings.next().copied().flatten() {
+                    // Writing into a String cannot fail.
+                    Some(s) => write!(buf, "{s}").unwrap_or(()),
+                    None => buf.push(c),
+                },
+                false => buf.push(c),
             }
-            // Han characters by their readings, anything else in the word as it is.
-            let mut readings = w.pinyin.iter();
-            chars[w.input.clone()]
-                .iter()
-                .map(|&c| match tongyong::segment::is_han(c) {
-                    true => match readings.next().copied().flatten() {
-                        Some(s) => s.to_string(),
-                        None => c.to_string(),
-                    },
-                    false => c.to_string(),
-                })
-                .collect()
-        })
-        .collect();
-    words.join(" ")
+        }
+    }
 }
 
 /// `t` with the user dictionary named by `--user-dict`, if any.
@@ -531,6 +536,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 ..Options::default()
             });
             let t = with_user_dict(t, input)?;
+            let (mut chars, mut buf) = (Vec::new(), String::new());
             for_each_line(input, |line| {
                 if *json {
                     writeln!(
@@ -539,7 +545,9 @@ fn run(cli: Cli) -> Result<(), String> {
                         line_json(line, &t.translate(line), Format::Unicode)
                     )
                 } else {
-                    writeln!(out, "{}", pinyin_line(&t, line))
+                    pinyin_line(&t, line, &mut chars, &mut buf);
+                    buf.push('\n');
+                    out.write_all(buf.as_bytes())
                 }
             })?;
         }
