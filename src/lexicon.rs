@@ -53,20 +53,24 @@ impl Hash {
             self.0 = self.0.wrapping_mul(0x0100_0193);
         }
     }
-
-    /// Extends the hashed key by `c`.
-    pub fn push(&mut self, c: char) {
-        self.push_bytes(c.encode_utf8(&mut [0; 4]).as_bytes());
-    }
 }
 
 /// Looks up a word or a prefix of a word.
 pub fn lookup(key: &str) -> Option<Entry> {
-    lookup_hashed(Hash::of(key.as_bytes()), key)
+    lookup_hashed(Hash::of(key.as_bytes()), key.as_bytes())
+}
+
+/// Looks up the word spelled by `chars`, without allocating (the key is encoded on the stack).
+pub fn lookup_chars(chars: &[char]) -> Option<Entry> {
+    if let [c] = chars {
+        return char_entry(*c);
+    }
+    let mut walk = Walk::new();
+    chars.iter().map(|&c| walk.push(c)).last().flatten()
 }
 
 /// Looks up `key` whose hash is already known.
-pub fn lookup_hashed(hash: Hash, key: &str) -> Option<Entry> {
+fn lookup_hashed(hash: Hash, key: &[u8]) -> Option<Entry> {
     let slot_count = header(2) as usize;
     if slot_count == 0 {
         return None;
@@ -84,7 +88,7 @@ pub fn lookup_hashed(hash: Hash, key: &str) -> Option<Entry> {
             let e = (slot & 0xf_ffff) as usize - 1;
             let r = record(e, 0) as usize;
             let (off, len) = (r & 0xff_ffff, r >> 24);
-            if &LEXICON[strings + off..strings + off + len] == key.as_bytes() {
+            if &LEXICON[strings + off..strings + off + len] == key {
                 return Some(Entry { record: e });
             }
         }
@@ -92,9 +96,64 @@ pub fn lookup_hashed(hash: Hash, key: &str) -> Option<Entry> {
     }
 }
 
-/// The entry of a single character, found by code point without hashing.
+/// The longest key in bytes: the build stores key lengths in 8 bits.
+const LONGEST_KEY: usize = 255;
+
+/// A walk down the lexicon along a text, one character at a time: the segmenter and the reading
+/// stage look up every prefix of the text at a position, and the walk hashes each character once
+/// and keeps the key on the stack (no allocation per look-up).
+#[derive(Clone, Debug)]
+pub struct Walk {
+    hash: Hash,
+    key: [u8; LONGEST_KEY + 4],
+    len: usize,
+    chars: usize,
+}
+
+impl Walk {
+    /// A walk at the empty key.
+    pub fn new() -> Walk {
+        Walk {
+            hash: Hash::new(),
+            key: [0; LONGEST_KEY + 4],
+            len: 0,
+            chars: 0,
+        }
+    }
+
+    /// Back to the empty key.
+    pub fn reset(&mut self) {
+        self.hash = Hash::new();
+        self.len = 0;
+        self.chars = 0;
+    }
+
+    /// Extends the key by `c` and looks it up: the entry of the key so far, if the lexicon has it
+    /// as a word or as the prefix of one.
+    pub fn push(&mut self, c: char) -> Option<Entry> {
+        self.chars += 1;
+        if self.len > LONGEST_KEY {
+            return None;
+        }
+        let n = c.encode_utf8(&mut self.key[self.len..]).len();
+        self.hash.push_bytes(&self.key[self.len..self.len + n]);
+        self.len += n;
+        if self.chars == 1 {
+            char_entry(c)
+        } else if self.len > LONGEST_KEY {
+            None
+        } else {
+            lookup_hashed(self.hash, &self.key[..self.len])
+        }
+    }
+}
+
+/// The entry of a single character, found by code point without hashing (the dense table covers
+/// every Han character; a character beyond it is hashed).
 pub fn char_entry(c: char) -> Option<Entry> {
-    let block = *LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8)?;
+    let Some(&block) = LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8) else {
+        return lookup(c.encode_utf8(&mut [0; 4]));
+    };
     let index = LEXICON_CHAR_BLOCKS.get(block as usize)?[c as usize & 0xff];
     (index != 0).then(|| Entry {
         record: index as usize - 1,
@@ -144,6 +203,11 @@ impl Entry {
             .get((record(self.record, 1) >> 24) as usize)
             .copied()
             .unwrap_or("")
+    }
+
+    /// The number of syllables of the phrase reading, if the lexicon has one.
+    pub fn reading_len(self) -> Option<usize> {
+        self.reading().map(|r| r.count())
     }
 
     /// The phrase reading, one syllable per character, if the lexicon has one.

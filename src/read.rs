@@ -72,12 +72,28 @@ pub fn phrase_reading(chars: &[char]) -> Option<Vec<Syllable>> {
     if chars.len() < 2 {
         return None;
     }
-    let key: String = chars.iter().collect();
-    let reading: Vec<Syllable> = lexicon::lookup(&key)
-        .filter(|e| e.is_word())
-        .and_then(|e| e.reading())?
-        .collect();
-    (reading.len() == chars.len()).then_some(reading)
+    let mut out = Vec::new();
+    push_phrase_reading(lexicon::lookup_chars(chars), chars.len(), &mut out)
+        .then(|| out.into_iter().flatten().collect())
+}
+
+/// Appends the phrase reading of the lexicon entry `entry` of a word of `len` characters to `out`
+/// if it has one of that length (else leaves `out` as it was); returns whether it did.
+fn push_phrase_reading(
+    entry: Option<lexicon::Entry>,
+    len: usize,
+    out: &mut Vec<Option<Syllable>>,
+) -> bool {
+    let Some(reading) = entry.filter(|e| e.is_word()).and_then(|e| e.reading()) else {
+        return false;
+    };
+    let mark = out.len();
+    out.extend(reading.map(Some));
+    if out.len() - mark == len {
+        return true;
+    }
+    out.truncate(mark);
+    false
 }
 
 /// Reads the word `chars` (all Han): one entry per character, `None` for a character without any
@@ -93,35 +109,47 @@ pub fn phrase_reading(chars: &[char]) -> Option<Vec<Syllable>> {
 /// ```
 pub fn read_word(chars: &[char], out: &mut Vec<Option<Syllable>>) -> bool {
     let mut whole = false;
-    read_word_with(chars, out, |start, end| {
+    read_word_with(chars, lexicon::lookup_chars(chars), out, |start, end| {
         whole = start == 0 && end == chars.len()
     });
     whole
 }
 
-/// [`read_word`], calling `phrase(start, end)` for every part `chars[start..end]` read by a
-/// phrase reading.
+/// [`read_word`] of a word whose lexicon entry `entry` the segmenter found, calling
+/// `phrase(start, end)` for every part `chars[start..end]` read by a phrase reading.
 pub(crate) fn read_word_with(
     chars: &[char],
+    entry: Option<lexicon::Entry>,
     out: &mut Vec<Option<Syllable>>,
     mut phrase: impl FnMut(usize, usize),
 ) {
-    if let Some(reading) = phrase_reading(chars) {
-        out.extend(reading.into_iter().map(Some));
+    if chars.len() >= 2 && push_phrase_reading(entry, chars.len(), out) {
         phrase(0, chars.len());
         return;
     }
+    let mut walk = lexicon::Walk::new();
     let mut i = 0;
     while i < chars.len() {
         let longest = chars.len() - i - usize::from(i == 0);
-        match (2..=longest)
-            .rev()
-            .find_map(|len| phrase_reading(&chars[i..i + len]))
-        {
-            Some(reading) => {
-                phrase(i, i + reading.len());
-                i += reading.len();
-                out.extend(reading.into_iter().map(Some));
+        // The longest sub-word from i with a phrase reading: one walk down the lexicon, which
+        // stops where no longer word begins with the key.
+        let mut found = None;
+        walk.reset();
+        for len in 1..=longest {
+            let e = walk.push(chars[i + len - 1]);
+            let has_reading = || e.is_some_and(|e| e.is_word() && e.reading_len() == Some(len));
+            if len >= 2 && has_reading() {
+                found = Some((len, e));
+            }
+            if !e.is_some_and(|e| e.begins_longer()) {
+                break;
+            }
+        }
+        match found {
+            Some((len, e)) => {
+                push_phrase_reading(e, len, out);
+                phrase(i, i + len);
+                i += len;
             }
             None => {
                 out.push(char_reading(chars[i]));
@@ -168,14 +196,19 @@ pub(crate) enum Settled {
 /// ordinary words were wrong more often than right (为什么 wei2, 空格 kong1, 调试 diao4, 当作 dang1).
 pub const TRUSTED_WORD_FREQUENCY: u32 = 100;
 
-/// How a word with a phrase reading settles its characters' readings.
-pub(crate) fn phrase_settles(chars: &[char], start: usize, end: usize) -> Settled {
+/// How a word with a phrase reading, whose lexicon entry is `entry`, settles its characters'
+/// readings.
+pub(crate) fn phrase_settles(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    entry: Option<lexicon::Entry>,
+) -> Settled {
     let word = &chars[start..end];
     if !word.iter().any(|&c| model_may_read(c)) {
         return Settled::Yes;
     }
-    let key: String = word.iter().collect();
-    match lexicon::lookup(&key) {
+    match entry {
         Some(e) if e.frequency() >= TRUSTED_WORD_FREQUENCY => Settled::Yes,
         _ => Settled::Phrase { start, end },
     }

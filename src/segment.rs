@@ -2,7 +2,7 @@
 //! numbers, punctuation, spaces, other) and the Han runs into words, by the most probable path
 //! through the lexicon (a DAG of all dictionary words, as jieba does).
 
-use crate::lexicon;
+use crate::lexicon::{self, Entry};
 use crate::tables::{LONGEST_PUNCTUATION, PUNCTUATION};
 use crate::user_dict::UserDictionary;
 
@@ -61,6 +61,20 @@ pub fn segment(chars: &[char]) -> Vec<Token> {
 /// Splits `chars` into tokens; the words of `user` win over the lexicon.
 pub fn segment_with(chars: &[char], user: Option<&UserDictionary>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(chars.len() / 2 + 1);
+    segment_into(chars, user, &mut tokens, &mut Vec::new());
+    tokens
+}
+
+/// [`segment_with`] into `tokens`, with the lexicon entry of every Han word in `entries` (one per
+/// token, `None` for other tokens), so that later stages need not look the words up again.
+pub(crate) fn segment_into(
+    chars: &[char],
+    user: Option<&UserDictionary>,
+    tokens: &mut Vec<Token>,
+    entries: &mut Vec<Option<Entry>>,
+) {
+    tokens.clear();
+    entries.clear();
     let mut double_quote_open = false;
     let mut single_quote_open = false;
     let mut i = 0;
@@ -78,8 +92,9 @@ pub fn segment_with(chars: &[char], user: Option<&UserDictionary>) -> Vec<Token>
             while end < chars.len() && is_han(chars[end]) {
                 end += 1;
             }
-            split_words_up_to(chars, i, end, usize::MAX, user, &mut tokens);
+            split_words(chars, i, end, usize::MAX, user, tokens, entries);
             i = end;
+            continue;
         } else if c.is_ascii_alphabetic() {
             let end = run_end(chars, i, |c| c.is_ascii_alphabetic());
             tokens.push(simple(TokenKind::Latin, end));
@@ -112,8 +127,8 @@ pub fn segment_with(chars: &[char], user: Option<&UserDictionary>) -> Vec<Token>
             tokens.push(simple(TokenKind::Other, i + 1));
             i += 1;
         }
+        entries.push(None);
     }
-    tokens
 }
 
 fn run_end(chars: &[char], start: usize, f: impl Fn(char) -> bool) -> usize {
@@ -234,33 +249,40 @@ pub fn split_words_up_to(
     user: Option<&UserDictionary>,
     tokens: &mut Vec<Token>,
 ) {
+    split_words(chars, start, end, max_len, user, tokens, &mut Vec::new());
+}
+
+/// [`split_words_up_to`], pushing the lexicon entry of every word to `entries`.
+pub(crate) fn split_words(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    max_len: usize,
+    user: Option<&UserDictionary>,
+    tokens: &mut Vec<Token>,
+    entries: &mut Vec<Option<Entry>>,
+) {
     let n = end - start;
-    // best[i] = (cost of the best split of chars[start+i..end], length of its first word);
-    // costs are −ln probabilities in fixed point, so the cheapest path is the most probable.
-    let mut best: Vec<(u64, usize)> = vec![(0, 0); n + 1];
+    // best[i] = (cost of the best split of chars[start+i..end], length of its first word, the
+    // lexicon entry of that word); costs are −ln probabilities in fixed point, so the cheapest
+    // path is the most probable.
+    let mut best: Vec<(u64, usize, Option<Entry>)> = vec![(0, 0, None); n + 1];
+    let mut walk = lexicon::Walk::new();
     let mut key = String::new();
     let longest = lexicon::longest_word().min(max_len);
     let unknown = lexicon::unknown_cost() as u64;
     for i in (0..n).rev() {
-        let mut choice = (u64::MAX, 1);
-        key.clear();
-        let mut hash = lexicon::Hash::new();
+        let mut choice = (u64::MAX, 1, None);
+        walk.reset();
         for len in 1..=(n - i).min(longest) {
-            let c = chars[start + i + len - 1];
-            key.push(c);
-            hash.push(c);
-            let entry = if len == 1 {
-                lexicon::char_entry(c)
-            } else {
-                lexicon::lookup_hashed(hash, &key)
-            };
+            let entry = walk.push(chars[start + i + len - 1]);
             let cost = match entry {
                 Some(e) if e.is_word() => e.cost() as u64,
                 _ if len == 1 => unknown,
                 _ => u64::MAX,
             };
             if cost != u64::MAX && cost + best[i + len].0 < choice.0 {
-                choice = (cost + best[i + len].0, len);
+                choice = (cost + best[i + len].0, len, entry);
             }
             // Stop where no longer word begins with the key.
             if !entry.is_some_and(|e| e.begins_longer()) {
@@ -272,7 +294,8 @@ pub fn split_words_up_to(
             for len in 1..=(n - i).min(user.longest()).min(max_len) {
                 key.push(chars[start + i + len - 1]);
                 if len > 1 && user.get(&key).is_some() && best[i + len].0 <= choice.0 {
-                    choice = (best[i + len].0, len);
+                    let word = &chars[start + i..start + i + len];
+                    choice = (best[i + len].0, len, lexicon::lookup_chars(word));
                 }
             }
         }
@@ -280,13 +303,14 @@ pub fn split_words_up_to(
     }
     let mut i = 0;
     while i < n {
-        let len = best[i].1;
+        let (_, len, entry) = best[i];
         tokens.push(Token {
             kind: TokenKind::Han,
             start: start + i,
             end: start + i + len,
             mark: None,
         });
+        entries.push(entry);
         i += len;
     }
 }

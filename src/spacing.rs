@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon;
+use crate::lexicon::{self, Entry};
 use crate::segment::{split_words_up_to, Token, TokenKind};
 use crate::syllable::{Syllable, NEUTRAL};
 use crate::tables::{
@@ -236,29 +236,51 @@ fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Un
     units.truncate(kept);
 }
 
-/// R3, R10, R14 and R19: divides Han tokens before any join.
-fn divide_tokens(tokens: Vec<Token>, chars: &[char], opts: &SpacingOptions) -> Vec<Token> {
-    let mut out = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        let cuts = if t.kind == TokenKind::Han {
-            division(&t, chars, opts)
-        } else {
-            Vec::new()
+/// R3, R10, R14 and R19: divides Han tokens before any join. `entries` are the lexicon entries
+/// of the tokens, kept for a token left whole and looked up for the parts of a divided one.
+fn divide_tokens(
+    tokens: Vec<Token>,
+    entries: Vec<Option<Entry>>,
+    chars: &[char],
+    opts: &SpacingOptions,
+) -> (Vec<Token>, Vec<Option<Entry>>) {
+    let cuts: Vec<(usize, Vec<usize>)> = tokens
+        .iter()
+        .zip(&entries)
+        .enumerate()
+        .filter(|(_, (t, _))| t.kind == TokenKind::Han)
+        .map(|(k, (t, &e))| (k, division(t, e, chars, opts)))
+        .filter(|(_, cuts)| !cuts.is_empty())
+        .collect();
+    // Most lines have nothing to divide: the tokens stay as they are.
+    if cuts.is_empty() {
+        return (tokens, entries);
+    }
+    let mut out = Vec::with_capacity(tokens.len() + cuts.len());
+    let mut out_entries = Vec::with_capacity(out.capacity());
+    let mut cuts = cuts.into_iter().peekable();
+    for (k, (t, e)) in tokens.into_iter().zip(entries).enumerate() {
+        let Some((_, points)) = cuts.next_if(|(c, _)| *c == k) else {
+            out.push(t);
+            out_entries.push(e);
+            continue;
         };
         let mut start = t.start;
-        for end in cuts.into_iter().chain([t.end]) {
+        for end in points.into_iter().chain([t.end]) {
             out.push(Token { start, end, ..t });
+            out_entries.push(lexicon::lookup_chars(&chars[start..end]));
             start = end;
         }
     }
-    out
+    (out, out_entries)
 }
 
-/// Where a Han token is divided: the cut points strictly inside it (none: kept whole).
-fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
+/// Where a Han token with the lexicon entry `entry` is divided: the cut points strictly inside it
+/// (none: kept whole).
+fn division(t: &Token, entry: Option<Entry>, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
     let len = t.end - t.start;
     let word = &chars[t.start..t.end];
-    let pos = || lexicon::lookup(&word.iter().collect::<String>()).map_or("", |e| e.pos());
+    let pos = || entry.map_or("", |e| e.pos());
     // R19 by option: an idiom as 2 + 2.
     if len == 4 && opts.idioms == IdiomSpacing::TwoPlusTwo && pos() == "i" {
         return vec![t.start + 2];
@@ -308,8 +330,7 @@ fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
         let tail_short = merged.last().is_some_and(|p| p.len() <= 2);
         let suffixed = tail_short
             && has_class(word[len - 1], Class::Suffix)
-            && lexicon::lookup(&word[..len - 1].iter().collect::<String>())
-                .is_some_and(|e| e.is_word());
+            && lexicon::lookup_chars(&word[..len - 1]).is_some_and(|e| e.is_word());
         if !suffixed && merged.len() > 1 {
             return merged.iter().skip(1).map(|p| p.start).collect();
         }
@@ -325,12 +346,31 @@ pub fn group(
     readings: &[Option<Syllable>],
     opts: &SpacingOptions,
 ) -> (Vec<Token>, Vec<Group>) {
-    let tokens = divide_tokens(tokens, chars, opts);
-    let mut key = String::new();
+    let entries = tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Han => lexicon::lookup_chars(&chars[t.start..t.end]),
+            _ => None,
+        })
+        .collect();
+    group_entries(tokens, entries, chars, readings, opts)
+}
+
+/// [`group`] with the lexicon entry of every token (`None` for tokens that are not Han words), as
+/// the segmenter found them.
+pub(crate) fn group_entries(
+    tokens: Vec<Token>,
+    entries: Vec<Option<Entry>>,
+    chars: &[char],
+    readings: &[Option<Syllable>],
+    opts: &SpacingOptions,
+) -> (Vec<Token>, Vec<Group>) {
+    let (tokens, entries) = divide_tokens(tokens, entries, chars, opts);
     let mut units: Vec<Unit> = tokens
         .iter()
+        .zip(&entries)
         .enumerate()
-        .map(|(i, t)| {
+        .map(|(i, (t, entry))| {
             let kind = match t.kind {
                 TokenKind::Han => GroupKind::Han,
                 TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
@@ -351,13 +391,6 @@ pub fn group(
             let pos = if kind != GroupKind::Han {
                 ""
             } else {
-                let entry = if t.end - t.start == 1 {
-                    lexicon::char_entry(chars[t.start])
-                } else {
-                    key.clear();
-                    key.extend(&chars[t.start..t.end]);
-                    lexicon::lookup(&key)
-                };
                 entry.filter(|e| e.is_word()).map_or("", |e| e.pos())
             };
             Unit {

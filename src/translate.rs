@@ -10,7 +10,7 @@ use crate::normalise::{normalise, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{apply_model, measure_word_reading, phrase_settles, read_word_with, Settled};
-use crate::segment::{is_han, segment_with, Token, TokenKind};
+use crate::segment::{is_han, segment_into, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::Syllable;
 use crate::user_dict::UserDictionary;
@@ -247,7 +247,8 @@ impl Analysis {
 
 pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Analysis {
     let norm = normalise(text);
-    let tokens = segment_with(&norm.chars, user);
+    let (mut tokens, mut entries) = (Vec::with_capacity(norm.chars.len() / 2 + 1), Vec::new());
+    segment_into(&norm.chars, user, &mut tokens, &mut entries);
     let mut readings: Vec<Option<Syllable>> = vec![None; norm.chars.len()];
     // Per character: whether the lexicon or a rule settles its reading (the model leaves it).
     let model = opts.readings == ReadingMode::Model;
@@ -286,7 +287,7 @@ pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>)
         }
         buf.clear();
         let mut phrases: Vec<(usize, usize)> = Vec::new();
-        read_word_with(&norm.chars[t.start..t.end], &mut buf, |s, e| {
+        read_word_with(&norm.chars[t.start..t.end], entries[k], &mut buf, |s, e| {
             phrases.push((t.start + s, t.start + e))
         });
         readings[t.start..t.end].copy_from_slice(&buf);
@@ -295,7 +296,7 @@ pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>)
             // override them when sure; less work).
             for (s, e) in phrases {
                 settled[s..e].fill(if (s, e) == (t.start, t.end) {
-                    phrase_settles(&norm.chars, s, e)
+                    phrase_settles(&norm.chars, s, e, entries[k])
                 } else {
                     Settled::Yes
                 });
@@ -305,7 +306,8 @@ pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>)
     if model {
         apply_model(&norm.chars, &mut readings, &settled);
     }
-    let (tokens, groups) = spacing::group(tokens, &norm.chars, &readings, &opts.spacing);
+    let (tokens, groups) =
+        spacing::group_entries(tokens, entries, &norm.chars, &readings, &opts.spacing);
     Analysis {
         norm,
         tokens,
