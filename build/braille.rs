@@ -98,6 +98,49 @@ pub fn tables(dir: &Path) -> String {
         map.build()
     )
     .unwrap();
+    // The same marks for the hot paths (segmentation, spacing, cells): the one-character marks
+    // sorted by code point for a binary search, the longer ones in a short list. Hashing a string
+    // per mark with phf's SipHash cost more than the rest of the punctuation handling.
+    let mut single: Vec<(u32, &str, &str)> = Vec::new();
+    let mut long: Vec<(&str, &str)> = Vec::new();
+    for (k, v) in &entries {
+        let mut chars = k.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => single.push((c as u32, k, v)),
+            _ => long.push((k, v)),
+        }
+    }
+    single.sort_unstable();
+    writeln!(
+        code,
+        "/// One-character punctuation marks by code point (sorted): key, cells and spacing class."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static PUNCTUATION_CHARS: [(u32, &str, PunctEntry); {}] = [",
+        single.len()
+    )
+    .unwrap();
+    for (c, k, v) in &single {
+        writeln!(code, "    ({c}, {k:?}, {v}),").unwrap();
+    }
+    writeln!(code, "];").unwrap();
+    writeln!(
+        code,
+        "/// Punctuation marks of more than one character: key, cells and spacing class."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static PUNCTUATION_LONG: [(&str, PunctEntry); {}] = [",
+        long.len()
+    )
+    .unwrap();
+    for (k, v) in &long {
+        writeln!(code, "    ({k:?}, {v}),").unwrap();
+    }
+    writeln!(code, "];").unwrap();
     let longest = entries
         .iter()
         .map(|(k, _)| k.chars().count())

@@ -4,7 +4,7 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::tables::PUNCTUATION;
+use crate::tables::punctuation_char;
 
 /// Normalised text with a map back to the input.
 #[derive(Clone, Debug, Default)]
@@ -88,8 +88,7 @@ fn fold_width(c: char) -> char {
     match c {
         '\u{3000}' => ' ',
         '\u{FF01}'..='\u{FF5E}' => {
-            let mut buf = [0u8; 4];
-            if PUNCTUATION.contains_key(c.encode_utf8(&mut buf)) {
+            if punctuation_char(c).is_some() {
                 c
             } else {
                 char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)

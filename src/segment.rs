@@ -3,7 +3,7 @@
 //! through the lexicon (a DAG of all dictionary words, as jieba does).
 
 use crate::lexicon::{self, Entry};
-use crate::tables::{LONGEST_PUNCTUATION, PUNCTUATION};
+use crate::tables::{punctuation_char, LONGEST_PUNCTUATION, PUNCTUATION_LONG};
 use crate::user_dict::UserDictionary;
 
 /// What a token is made of.
@@ -174,20 +174,25 @@ fn punctuation(
         }
         _ => {}
     }
-    let mut buf = String::new();
-    for len in (1..=LONGEST_PUNCTUATION.min(chars.len() - i)).rev() {
-        buf.clear();
-        buf.extend(&chars[i..i + len]);
-        if let Some((key, _)) = PUNCTUATION.get_entry(buf.as_str()) {
-            match *key {
-                "“" => *dq = true,
-                "”" => *dq = false,
-                "‘" => *sq = true,
-                "’" => *sq = false,
-                _ => {}
-            }
-            return Some((key, i + len));
+    // The longest mark of the table that starts at i.
+    let long = (2..=LONGEST_PUNCTUATION.min(chars.len() - i))
+        .rev()
+        .find_map(|len| {
+            let text = &chars[i..i + len];
+            PUNCTUATION_LONG
+                .iter()
+                .find(|e| e.0.chars().eq(text.iter().copied()))
+                .map(|e| (e.0, len))
+        });
+    if let Some((key, len)) = long.or_else(|| punctuation_char(c).map(|e| (e.0, 1))) {
+        match key {
+            "“" => *dq = true,
+            "”" => *dq = false,
+            "‘" => *sq = true,
+            "’" => *sq = false,
+            _ => {}
         }
+        return Some((key, i + len));
     }
     let prev = i.checked_sub(1).map(|p| chars[p]);
     let next = chars.get(i + 1).copied();

@@ -24,7 +24,7 @@ use crate::lexicon::{self, Entry};
 use crate::segment::{split_words_up_to, Token, TokenKind};
 use crate::syllable::{Syllable, NEUTRAL};
 use crate::tables::{
-    PunctClass, CHAR_CLASSES, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS, PUNCTUATION, SURNAMES,
+    punctuation, PunctClass, CHAR_CLASSES, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS, SURNAMES,
 };
 
 /// How four-character idioms are written (R19, INFERRED).
@@ -375,9 +375,7 @@ pub(crate) fn group_entries(
                 TokenKind::Han => GroupKind::Han,
                 TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
                 TokenKind::Punct => GroupKind::Punct(
-                    PUNCTUATION
-                        .get(t.mark.unwrap_or(""))
-                        .map_or(PunctClass::Other, |p| p.1),
+                    punctuation(t.mark.unwrap_or("")).map_or(PunctClass::Other, |p| p.1 .1),
                 ),
                 TokenKind::Space => GroupKind::Space,
                 TokenKind::LineBreak => GroupKind::LineBreak,
