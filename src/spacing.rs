@@ -142,6 +142,10 @@ fn has_class(c: char, class: Class) -> bool {
 }
 
 fn classes_of(c: char) -> u32 {
+    // Letters, digits and ASCII punctuation come before the first classed character: no search.
+    if CHAR_CLASSES.first().is_none_or(|e| (c as u32) < e.0) {
+        return 0;
+    }
     CHAR_CLASSES
         .binary_search_by_key(&(c as u32), |e| e.0)
         .map_or(0, |k| CHAR_CLASSES[k].1)
@@ -158,6 +162,11 @@ struct Unit {
     joined: bool,
     /// The lexicon's POS tag of a unit that is one lexicon word ("" otherwise).
     pos: &'static str,
+    /// The word classes of the first character (the rules ask them of single characters; kept
+    /// here so that the passes do not search the class table again and again).
+    classes: u32,
+    /// Whether every character is a numeral (kept up to date by `absorb`).
+    numerals: bool,
 }
 
 struct Context<'a> {
@@ -174,7 +183,8 @@ impl Context<'_> {
     }
 
     fn single_of(&self, u: &Unit, class: Class) -> Option<char> {
-        self.single(u).filter(|&c| has_class(c, class))
+        self.single(u)
+            .filter(|_| u.classes & (1 << class as u32) != 0)
     }
 
     /// The lexicon's POS tag of a unit that is one lexicon word.
@@ -187,10 +197,7 @@ impl Context<'_> {
     }
 
     fn all_numerals(&self, u: &Unit) -> bool {
-        u.kind == GroupKind::Han
-            && self.chars[u.chars.clone()]
-                .iter()
-                .all(|&c| has_class(c, Class::Numeral))
+        u.kind == GroupKind::Han && u.numerals
     }
 
     fn is_digits(&self, u: &Unit) -> bool {
@@ -211,6 +218,7 @@ fn absorb(u: &mut Unit, next: &Unit) {
     u.syllables += next.syllables;
     u.joined = true;
     u.pos = "";
+    u.numerals &= next.numerals;
     if next.kind == GroupKind::Han {
         u.kind = GroupKind::Han;
     }
@@ -230,7 +238,10 @@ fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Un
                 continue;
             }
         }
-        units.swap(kept, read);
+        // Most units join nothing: they stay where they are.
+        if kept != read {
+            units.swap(kept, read);
+        }
         kept += 1;
     }
     units.truncate(kept);
@@ -391,6 +402,7 @@ pub(crate) fn group_entries(
             } else {
                 entry.filter(|e| e.is_word()).map_or("", |e| e.pos())
             };
+            let text = &chars[t.start..t.end];
             Unit {
                 kind,
                 tokens: i..i + 1,
@@ -398,6 +410,8 @@ pub(crate) fn group_entries(
                 syllables,
                 joined: false,
                 pos,
+                classes: classes_of(text[0]),
+                numerals: text.iter().all(|&c| has_class(c, Class::Numeral)),
             }
         })
         .collect();
@@ -556,7 +570,8 @@ pub(crate) fn group_entries(
 
 /// Joins runs of 2–4 adjacent Han words that spell a GF example word or an AABB form (来来往往).
 fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
-    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    // Compacts in place, as `pass` does: units[..kept] are done, units[i..] not yet looked at.
+    let mut kept = 0;
     let mut i = 0;
     let mut text = String::new();
     while i < units.len() {
@@ -589,14 +604,17 @@ fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
                 }
             }
         }
-        let mut u = units[i].clone();
-        for next in &units[i + 1..i + span_found] {
-            absorb(&mut u, next);
+        if kept != i {
+            units.swap(kept, i);
         }
-        out.push(u);
+        let (done, rest) = units.split_at_mut(i + 1);
+        for next in &rest[..span_found - 1] {
+            absorb(&mut done[kept], next);
+        }
+        kept += 1;
         i += span_found;
     }
-    *units = out;
+    units.truncate(kept);
 }
 
 /// Whether a blank cell goes between two adjacent groups (neither a space nor a line break).
