@@ -420,18 +420,37 @@ pub(crate) fn group_entries(
         tokens: &tokens,
         readings,
     };
-    let cap = opts.max_syllables;
 
     // Letters, digits and symbols with nothing between them are one unit.
     pass(&mut units, &ctx, |_, a, b| {
         a.kind == GroupKind::Code && b.kind == GroupKind::Code
     });
 
+    // Every rule below joins a Han word to a neighbour: a line without one (a third of the lines
+    // of man pages) is done.
+    if units.iter().any(|u| u.kind == GroupKind::Han) {
+        join_han_words(&mut units, &ctx, opts);
+    }
+
+    let groups = units
+        .into_iter()
+        .map(|u| Group {
+            kind: u.kind,
+            tokens: u.tokens,
+        })
+        .collect();
+    (tokens, groups)
+}
+
+/// The rules of steps 1–6, in their priority order.
+fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
+    let cap = opts.max_syllables;
+
     // 1. GF 0019-2018 §12.2 example words and AABB forms, across the segmenter's tokens.
-    join_spans(&mut units, &ctx);
+    join_spans(units, ctx);
 
     // 2. Affixes (R5, R6, R26).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         if a.kind != GroupKind::Han {
             return false;
         }
@@ -450,7 +469,7 @@ pub(crate) fn group_entries(
     });
 
     // 3. Particles (R10, R11).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         let Some(p) = ctx.single(b) else { return false };
         if has_class(p, Class::Structural) || (has_class(p, Class::Aspect) && p != '过') {
             return ctx.neutral(b);
@@ -462,14 +481,14 @@ pub(crate) fn group_entries(
     });
 
     // 4. Monosyllabic verb + monosyllabic complement (R13).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         ctx.single(a).is_some()
             && ctx.pos(a).starts_with('v')
             && ctx.single_of(b, Class::Complement).is_some()
     });
 
     // 5. Two single syllables still apart (R8, R9, R12).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         if ctx.single(a).is_none() || ctx.single(b).is_none() {
             return false;
         }
@@ -490,14 +509,14 @@ pub(crate) fn group_entries(
     });
 
     // 6. Numbers, measures, ordinals, dates, names, places, reduplication (R4a, R7, R14–R18).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         // Numerals run together, divided after 百 万 亿 (三百 零五).
         if ctx.all_numerals(a) && ctx.all_numerals(b) {
             return !matches!(ctx.chars[a.chars.end - 1], '百' | '万' | '亿');
         }
         false
     });
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         let within = a.syllables + b.syllables <= cap;
         let (text_a, text_b) = (&ctx.chars[a.chars.clone()], &ctx.chars[b.chars.clone()]);
         let a_numerals = ctx.all_numerals(a);
@@ -557,15 +576,6 @@ pub(crate) fn group_entries(
         ctx.single(a)
             .is_some_and(|c| ctx.single(b) == Some(c) && !has_class(c, Class::Structural))
     });
-
-    let groups = units
-        .into_iter()
-        .map(|u| Group {
-            kind: u.kind,
-            tokens: u.tokens,
-        })
-        .collect();
-    (tokens, groups)
 }
 
 /// Joins runs of 2–4 adjacent Han words that spell a GF example word or an AABB form (来来往往).
