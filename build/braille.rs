@@ -265,5 +265,18 @@ pub fn tables(dir: &Path) -> String {
     )
     .unwrap();
     writeln!(code, "pub static BRF: [u8; 64] = {brf:?};").unwrap();
+    // The inverse, for the letters and symbols of every Latin run (a search of BRF per letter
+    // cost more than the rest of the run's cells); the first cell of a character wins.
+    let mut cells = [u8::MAX; 128];
+    for (cell, &ascii) in brf.iter().enumerate().rev() {
+        assert!(ascii < 128, "brf.tsv: {ascii} is not ASCII");
+        cells[ascii as usize] = cell as u8;
+    }
+    writeln!(
+        code,
+        "/// The cell of each ASCII character in BRF (u8::MAX = none)."
+    )
+    .unwrap();
+    writeln!(code, "pub static BRF_CELLS: [u8; 128] = {cells:?};").unwrap();
     code.clone()
 }
