@@ -35,18 +35,24 @@ impl Normalised {
 /// letters, digits and symbols to ASCII (full-width Chinese punctuation stays as it is); the
 /// ideographic space to a space.
 pub fn normalise(text: &str) -> Normalised {
+    let mut out = Normalised::default();
+    normalise_into(text, &mut out);
+    out
+}
+
+/// [`normalise`] into `out`, reusing its buffers.
+pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
+    out.chars.clear();
+    out.source.clear();
     // Capacity: a character takes at least one byte.
-    let mut out = Normalised {
-        chars: Vec::with_capacity(text.len()),
-        source: Vec::with_capacity(text.len()),
-        input_len: 0,
-    };
+    out.chars.reserve(text.len());
+    out.source.reserve(text.len());
     // ASCII has no combining marks and nothing to fold: a third of the lines of man pages.
     if text.is_ascii() {
         out.chars.extend(text.bytes().map(char::from));
         out.source.extend(0..text.len() as u32);
         out.input_len = text.len();
-        return out;
+        return;
     }
     // Below U+0300 and in the CJK blocks there are no combining marks: skip the table.
     let is_mark = |c: char| c >= '\u{300}' && !crate::segment::is_han(c) && is_combining_mark(c);
@@ -91,7 +97,6 @@ pub fn normalise(text: &str) -> Normalised {
         i = end;
     }
     out.input_len = i;
-    out
 }
 
 fn fold_width(c: char) -> char {

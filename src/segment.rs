@@ -61,17 +61,22 @@ pub fn segment(chars: &[char]) -> Vec<Token> {
 /// Splits `chars` into tokens; the words of `user` win over the lexicon.
 pub fn segment_with(chars: &[char], user: Option<&UserDictionary>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(chars.len() / 2 + 1);
-    segment_into(chars, user, &mut tokens, &mut Vec::new());
+    segment_into(chars, user, &mut tokens, &mut Vec::new(), &mut Vec::new());
     tokens
 }
 
+/// A step of the best split of a Han run (see [`split_words`]).
+pub(crate) type Step = (u64, usize, Option<Entry>);
+
 /// [`segment_with`] into `tokens`, with the lexicon entry of every Han word in `entries` (one per
 /// token, `None` for other tokens), so that later stages need not look the words up again.
+/// `steps` is a buffer for [`split_words`], reused from run to run.
 pub(crate) fn segment_into(
     chars: &[char],
     user: Option<&UserDictionary>,
     tokens: &mut Vec<Token>,
     entries: &mut Vec<Option<Entry>>,
+    steps: &mut Vec<Step>,
 ) {
     tokens.clear();
     entries.clear();
@@ -92,7 +97,7 @@ pub(crate) fn segment_into(
             while end < chars.len() && is_han(chars[end]) {
                 end += 1;
             }
-            split_words(chars, i, end, usize::MAX, user, tokens, entries);
+            split_words(chars, i, end, usize::MAX, user, tokens, entries, steps);
             i = end;
             continue;
         } else if c.is_ascii_alphabetic() {
@@ -254,10 +259,21 @@ pub fn split_words_up_to(
     user: Option<&UserDictionary>,
     tokens: &mut Vec<Token>,
 ) {
-    split_words(chars, start, end, max_len, user, tokens, &mut Vec::new());
+    split_words(
+        chars,
+        start,
+        end,
+        max_len,
+        user,
+        tokens,
+        &mut Vec::new(),
+        &mut Vec::new(),
+    );
 }
 
-/// [`split_words_up_to`], pushing the lexicon entry of every word to `entries`.
+/// [`split_words_up_to`], pushing the lexicon entry of every word to `entries`; `best` is a
+/// buffer.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn split_words(
     chars: &[char],
     start: usize,
@@ -266,12 +282,14 @@ pub(crate) fn split_words(
     user: Option<&UserDictionary>,
     tokens: &mut Vec<Token>,
     entries: &mut Vec<Option<Entry>>,
+    best: &mut Vec<Step>,
 ) {
     let n = end - start;
     // best[i] = (cost of the best split of chars[start+i..end], length of its first word, the
     // lexicon entry of that word); costs are −ln probabilities in fixed point, so the cheapest
     // path is the most probable.
-    let mut best: Vec<(u64, usize, Option<Entry>)> = vec![(0, 0, None); n + 1];
+    best.clear();
+    best.resize(n + 1, (0, 0, None));
     let mut walk = lexicon::Walk::new();
     let mut key = String::new();
     let longest = lexicon::longest_word().min(max_len);

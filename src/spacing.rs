@@ -250,14 +250,14 @@ fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Un
 /// R3, R10, R14 and R19: divides Han tokens before any join. `entries` are the lexicon entries
 /// of the tokens, kept for a token left whole and looked up for the parts of a divided one.
 fn divide_tokens(
-    tokens: Vec<Token>,
-    entries: Vec<Option<Entry>>,
+    tokens: &mut Vec<Token>,
+    entries: &mut Vec<Option<Entry>>,
     chars: &[char],
     opts: &SpacingOptions,
-) -> (Vec<Token>, Vec<Option<Entry>>) {
+) {
     let cuts: Vec<(usize, Vec<usize>)> = tokens
         .iter()
-        .zip(&entries)
+        .zip(entries.iter())
         .enumerate()
         .filter(|(_, (t, _))| t.kind == TokenKind::Han)
         .map(|(k, (t, &e))| (k, division(t, e, chars, opts)))
@@ -265,12 +265,12 @@ fn divide_tokens(
         .collect();
     // Most lines have nothing to divide: the tokens stay as they are.
     if cuts.is_empty() {
-        return (tokens, entries);
+        return;
     }
     let mut out = Vec::with_capacity(tokens.len() + cuts.len());
     let mut out_entries = Vec::with_capacity(out.capacity());
     let mut cuts = cuts.into_iter().peekable();
-    for (k, (t, e)) in tokens.into_iter().zip(entries).enumerate() {
+    for (k, (t, e)) in tokens.drain(..).zip(entries.drain(..)).enumerate() {
         let Some((_, points)) = cuts.next_if(|(c, _)| *c == k) else {
             out.push(t);
             out_entries.push(e);
@@ -283,7 +283,8 @@ fn divide_tokens(
             start = end;
         }
     }
-    (out, out_entries)
+    *tokens = out;
+    *entries = out_entries;
 }
 
 /// Where a Han token with the lexicon entry `entry` is divided: the cut points strictly inside it
@@ -357,89 +358,107 @@ pub fn group(
     readings: &[Option<Syllable>],
     opts: &SpacingOptions,
 ) -> (Vec<Token>, Vec<Group>) {
-    let entries = tokens
+    let mut entries = tokens
         .iter()
         .map(|t| match t.kind {
             TokenKind::Han => lexicon::lookup_chars(&chars[t.start..t.end]),
             _ => None,
         })
         .collect();
-    group_entries(tokens, entries, chars, readings, opts)
+    let (mut tokens, mut groups) = (tokens, Vec::new());
+    group_into(
+        &mut tokens,
+        &mut entries,
+        chars,
+        readings,
+        opts,
+        &mut Buffers::default(),
+        &mut groups,
+    );
+    (tokens, groups)
+}
+
+/// The buffers of [`group_into`], kept by the caller from line to line.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    units: Vec<Unit>,
 }
 
 /// [`group`] with the lexicon entry of every token (`None` for tokens that are not Han words), as
-/// the segmenter found them.
-pub(crate) fn group_entries(
-    tokens: Vec<Token>,
-    entries: Vec<Option<Entry>>,
+/// the segmenter found them, into `groups`; the tokens (and their entries) are divided in place.
+pub(crate) fn group_into(
+    tokens: &mut Vec<Token>,
+    entries: &mut Vec<Option<Entry>>,
     chars: &[char],
     readings: &[Option<Syllable>],
     opts: &SpacingOptions,
-) -> (Vec<Token>, Vec<Group>) {
-    let (tokens, entries) = divide_tokens(tokens, entries, chars, opts);
-    let mut units: Vec<Unit> = tokens
-        .iter()
-        .zip(&entries)
-        .enumerate()
-        .map(|(i, (t, entry))| {
-            let kind = match t.kind {
-                TokenKind::Han => GroupKind::Han,
-                TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
-                TokenKind::Punct => GroupKind::Punct(
-                    punctuation(t.mark.unwrap_or("")).map_or(PunctClass::Other, |p| p.1 .1),
-                ),
-                TokenKind::Space => GroupKind::Space,
-                TokenKind::LineBreak => GroupKind::LineBreak,
-                TokenKind::Other => GroupKind::Other,
-            };
-            let syllables = if kind == GroupKind::Han {
-                t.end - t.start
-            } else {
-                0
-            };
-            let pos = if kind != GroupKind::Han {
-                ""
-            } else {
-                entry.filter(|e| e.is_word()).map_or("", |e| e.pos())
-            };
-            let text = &chars[t.start..t.end];
-            Unit {
-                kind,
-                tokens: i..i + 1,
-                chars: t.start..t.end,
-                syllables,
-                joined: false,
-                pos,
-                classes: classes_of(text[0]),
-                numerals: text.iter().all(|&c| has_class(c, Class::Numeral)),
-            }
-        })
-        .collect();
+    buffers: &mut Buffers,
+    groups: &mut Vec<Group>,
+) {
+    divide_tokens(tokens, entries, chars, opts);
+    let units = &mut buffers.units;
+    units.clear();
+    units.extend(
+        tokens
+            .iter()
+            .zip(entries.iter())
+            .enumerate()
+            .map(|(i, (t, entry))| {
+                let kind = match t.kind {
+                    TokenKind::Han => GroupKind::Han,
+                    TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
+                    TokenKind::Punct => GroupKind::Punct(
+                        punctuation(t.mark.unwrap_or("")).map_or(PunctClass::Other, |p| p.1 .1),
+                    ),
+                    TokenKind::Space => GroupKind::Space,
+                    TokenKind::LineBreak => GroupKind::LineBreak,
+                    TokenKind::Other => GroupKind::Other,
+                };
+                let syllables = if kind == GroupKind::Han {
+                    t.end - t.start
+                } else {
+                    0
+                };
+                let pos = if kind != GroupKind::Han {
+                    ""
+                } else {
+                    entry.filter(|e| e.is_word()).map_or("", |e| e.pos())
+                };
+                let text = &chars[t.start..t.end];
+                Unit {
+                    kind,
+                    tokens: i..i + 1,
+                    chars: t.start..t.end,
+                    syllables,
+                    joined: false,
+                    pos,
+                    classes: classes_of(text[0]),
+                    numerals: text.iter().all(|&c| has_class(c, Class::Numeral)),
+                }
+            }),
+    );
     let ctx = Context {
         chars,
-        tokens: &tokens,
+        tokens,
         readings,
     };
 
     // Letters, digits and symbols with nothing between them are one unit.
-    pass(&mut units, &ctx, |_, a, b| {
+    pass(units, &ctx, |_, a, b| {
         a.kind == GroupKind::Code && b.kind == GroupKind::Code
     });
 
     // Every rule below joins a Han word to a neighbour: a line without one (a third of the lines
     // of man pages) is done.
     if units.iter().any(|u| u.kind == GroupKind::Han) {
-        join_han_words(&mut units, &ctx, opts);
+        join_han_words(units, &ctx, opts);
     }
 
-    let groups = units
-        .into_iter()
-        .map(|u| Group {
-            kind: u.kind,
-            tokens: u.tokens,
-        })
-        .collect();
-    (tokens, groups)
+    groups.clear();
+    groups.extend(units.iter().map(|u| Group {
+        kind: u.kind,
+        tokens: u.tokens.clone(),
+    }));
 }
 
 /// The rules of steps 1–6, in their priority order.

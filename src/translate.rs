@@ -6,11 +6,12 @@ use std::ops::Range;
 use crate::cell::{Cell, Symbol};
 use crate::cells;
 use crate::encode::{encode, Format};
-use crate::normalise::{normalise, Normalised};
+use crate::lexicon::Entry;
+use crate::normalise::{normalise_into, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{apply_model, measure_word_reading, phrase_settles, read_word_with, Settled};
-use crate::segment::{is_han, segment_into, Token, TokenKind};
+use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::Syllable;
 use crate::user_dict::UserDictionary;
@@ -208,13 +209,57 @@ impl Translation {
     }
 }
 
-/// The analysis shared by braille and pinyin: normalised text, tokens, readings and groups.
+/// The analysis shared by braille and pinyin: normalised text, tokens, readings and groups, with
+/// the working buffers of the stages.
+#[derive(Default)]
 pub(crate) struct Analysis {
     pub norm: Normalised,
     pub tokens: Vec<Token>,
     /// Per normalised character: its reading (Han characters only).
     pub readings: Vec<Option<Syllable>>,
     pub groups: Vec<Group>,
+    buffers: Buffers,
+}
+
+/// The stages' working buffers, kept with the analysis so that a reused analysis allocates
+/// nothing for them.
+#[derive(Default)]
+struct Buffers {
+    entries: Vec<Option<Entry>>,
+    steps: Vec<Step>,
+    settled: Vec<Settled>,
+    word: Vec<Option<Syllable>>,
+    phrases: Vec<(usize, usize)>,
+    spacing: spacing::Buffers,
+    cells: Vec<Cell>,
+    indexed: Vec<(usize, Cell)>,
+    keep: Vec<bool>,
+}
+
+thread_local! {
+    /// The last analysis of this thread, kept for the next call: a translation of a line of text
+    /// allocated a dozen buffers, which cost more than some stages. A `Cell` that is emptied while
+    /// in use, so a nested call (none today) or a panic only costs the reuse.
+    static SPARE: std::cell::Cell<Analysis> = std::cell::Cell::new(Analysis::default());
+}
+
+/// Buffers larger than this many characters are not kept, so one long text does not hold its
+/// memory for the rest of the thread.
+const SPARE_LIMIT: usize = 1 << 16;
+
+/// The analysis of `text`, in the spare buffers of this thread; give it back with [`recycle`].
+fn analyse_reusing(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Analysis {
+    let mut a = SPARE.try_with(|s| s.take()).unwrap_or_default();
+    a.run(text, opts, user);
+    a
+}
+
+/// Keeps `a`'s buffers for the next analysis on this thread.
+fn recycle(a: Analysis) {
+    if a.norm.chars.capacity() <= SPARE_LIMIT {
+        // During thread teardown the spare is gone: the buffers are simply dropped.
+        let _ = SPARE.try_with(|s| s.set(a));
+    }
 }
 
 impl Analysis {
@@ -245,80 +290,105 @@ impl Analysis {
     }
 }
 
+/// The analysis of `text`.
 pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Analysis {
-    let norm = normalise(text);
-    let (mut tokens, mut entries) = (Vec::with_capacity(norm.chars.len() / 2 + 1), Vec::new());
-    segment_into(&norm.chars, user, &mut tokens, &mut entries);
-    let mut readings: Vec<Option<Syllable>> = vec![None; norm.chars.len()];
-    // Per character: whether the lexicon or a rule settles its reading (the model leaves it).
-    let model = opts.readings == ReadingMode::Model;
-    let mut settled: Vec<Settled> = if model {
-        vec![Settled::No; norm.chars.len()]
-    } else {
-        Vec::new()
-    };
-    let mut buf = Vec::new();
-    for (k, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Han {
-            continue;
+    let mut a = Analysis::default();
+    a.run(text, opts, user);
+    a
+}
+
+impl Analysis {
+    /// Analyses `text`, reusing the buffers of a previous analysis.
+    fn run(&mut self, text: &str, opts: &Options, user: Option<&UserDictionary>) {
+        let Analysis {
+            norm,
+            tokens,
+            readings,
+            groups,
+            buffers: b,
+        } = self;
+        normalise_into(text, norm);
+        segment_into(&norm.chars, user, tokens, &mut b.entries, &mut b.steps);
+        let entries = &mut b.entries;
+        readings.clear();
+        readings.resize(norm.chars.len(), None);
+        // Per character: whether the lexicon or a rule settles its reading (the model leaves it).
+        let model = opts.readings == ReadingMode::Model;
+        let settled = &mut b.settled;
+        settled.clear();
+        if model {
+            settled.resize(norm.chars.len(), Settled::No);
         }
-        let after_number = k > 0 && tokens[k - 1].kind == TokenKind::Number;
-        if after_number && t.end - t.start == 1 {
-            if let Some(r) = measure_word_reading(norm.chars[t.start]) {
-                readings[t.start] = Some(r);
+        for (k, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Han {
+                continue;
+            }
+            let after_number = k > 0 && tokens[k - 1].kind == TokenKind::Number;
+            if after_number && t.end - t.start == 1 {
+                if let Some(r) = measure_word_reading(norm.chars[t.start]) {
+                    readings[t.start] = Some(r);
+                    if model {
+                        settled[t.start] = Settled::Yes;
+                    }
+                    continue;
+                }
+            }
+            // A reading from the user dictionary wins, and the model leaves it alone.
+            if let Some(Some(reading)) = user.and_then(|u| {
+                let word: String = norm.chars[t.start..t.end].iter().collect();
+                u.get(&word)
+            }) {
+                for (k, r) in reading.iter().enumerate() {
+                    readings[t.start + k] = Some(*r);
+                }
                 if model {
-                    settled[t.start] = Settled::Yes;
+                    settled[t.start..t.end].fill(Settled::Yes);
                 }
                 continue;
             }
-        }
-        // A reading from the user dictionary wins, and the model leaves it alone.
-        if let Some(Some(reading)) = user.and_then(|u| {
-            let word: String = norm.chars[t.start..t.end].iter().collect();
-            u.get(&word)
-        }) {
-            for (k, r) in reading.iter().enumerate() {
-                readings[t.start + k] = Some(*r);
-            }
+            b.word.clear();
+            b.phrases.clear();
+            let phrases = &mut b.phrases;
+            read_word_with(
+                &norm.chars[t.start..t.end],
+                entries[k],
+                &mut b.word,
+                |s, e| phrases.push((t.start + s, t.start + e)),
+            );
+            readings[t.start..t.end].copy_from_slice(&b.word);
             if model {
-                settled[t.start..t.end].fill(Settled::Yes);
+                // Sub-words read by a phrase reading keep it (CPP dev: the same as letting the
+                // model override them when sure; less work).
+                for &(s, e) in phrases.iter() {
+                    settled[s..e].fill(if (s, e) == (t.start, t.end) {
+                        phrase_settles(&norm.chars, s, e, entries[k])
+                    } else {
+                        Settled::Yes
+                    });
+                }
             }
-            continue;
         }
-        buf.clear();
-        let mut phrases: Vec<(usize, usize)> = Vec::new();
-        read_word_with(&norm.chars[t.start..t.end], entries[k], &mut buf, |s, e| {
-            phrases.push((t.start + s, t.start + e))
-        });
-        readings[t.start..t.end].copy_from_slice(&buf);
         if model {
-            // Sub-words read by a phrase reading keep it (CPP dev: the same as letting the model
-            // override them when sure; less work).
-            for (s, e) in phrases {
-                settled[s..e].fill(if (s, e) == (t.start, t.end) {
-                    phrase_settles(&norm.chars, s, e, entries[k])
-                } else {
-                    Settled::Yes
-                });
-            }
+            apply_model(&norm.chars, readings, settled);
         }
-    }
-    if model {
-        apply_model(&norm.chars, &mut readings, &settled);
-    }
-    let (tokens, groups) =
-        spacing::group_entries(tokens, entries, &norm.chars, &readings, &opts.spacing);
-    Analysis {
-        norm,
-        tokens,
-        readings,
-        groups,
+        spacing::group_into(
+            tokens,
+            entries,
+            &norm.chars,
+            readings,
+            &opts.spacing,
+            &mut b.spacing,
+            groups,
+        );
     }
 }
 
 /// Runs the whole pipeline.
 pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Translation {
-    let a = analyse(text, opts, user);
+    let mut a = analyse_reusing(text, opts, user);
+    let mut cell_buf = std::mem::take(&mut a.buffers.cells);
+    let mut indexed = std::mem::take(&mut a.buffers.indexed);
+    let mut keep = std::mem::take(&mut a.buffers.keep);
     let chars = &a.norm.chars;
     let letter_sign = match opts.lowercase_sign {
         LowercaseSign::Never => false,
@@ -329,9 +399,6 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
     // Per symbol: normalised index.
     let mut norm_source: Vec<u32> = Vec::with_capacity(chars.len() * 3);
     let mut words = Vec::with_capacity(a.groups.len());
-    let mut cell_buf: Vec<Cell> = Vec::new();
-    let mut indexed: Vec<(usize, Cell)> = Vec::new();
-    let mut keep: Vec<bool> = Vec::new();
     let mut prev_kind: Option<GroupKind> = None;
     for g in &a.groups {
         if let Some(p) = prev_kind {
@@ -428,10 +495,10 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
         words.extend(a.word(g, out_start..symbols.len()));
     }
     // Map normalised indexes back to input scalars.
-    let source: Vec<u32> = norm_source
-        .iter()
-        .map(|&n| a.norm.source[n as usize])
-        .collect();
+    let mut source = norm_source;
+    for s in &mut source {
+        *s = a.norm.source[*s as usize];
+    }
     let mut first = vec![u32::MAX; a.norm.input_len];
     for (j, &s) in source.iter().enumerate().rev() {
         first[s as usize] = j as u32;
@@ -444,6 +511,10 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
             last = *f;
         }
     }
+    a.buffers.cells = cell_buf;
+    a.buffers.indexed = indexed;
+    a.buffers.keep = keep;
+    recycle(a);
     Translation {
         text: text.to_string(),
         symbols,
@@ -455,6 +526,8 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
 
 /// The words and readings without writing braille.
 pub(crate) fn words_only(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Vec<Word> {
-    let a = analyse(text, opts, user);
-    a.groups.iter().filter_map(|g| a.word(g, 0..0)).collect()
+    let a = analyse_reusing(text, opts, user);
+    let words = a.groups.iter().filter_map(|g| a.word(g, 0..0)).collect();
+    recycle(a);
+    words
 }
