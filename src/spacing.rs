@@ -291,6 +291,10 @@ fn divide_tokens(
 /// (none: kept whole).
 fn division(t: &Token, entry: Option<Entry>, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
     let len = t.end - t.start;
+    // Every rule below divides a word of two characters or more.
+    if len < 2 {
+        return Vec::new();
+    }
     let word = &chars[t.start..t.end];
     let pos = || entry.map_or("", |e| e.pos());
     // R19 by option: an idiom as 2 + 2.
@@ -382,6 +386,7 @@ pub fn group(
 #[derive(Debug, Default)]
 pub(crate) struct Buffers {
     units: Vec<Unit>,
+    run: Vec<Unit>,
 }
 
 /// [`group`] with the lexicon entry of every token (`None` for tokens that are not Han words), as
@@ -396,7 +401,7 @@ pub(crate) fn group_into(
     groups: &mut Vec<Group>,
 ) {
     divide_tokens(tokens, entries, chars, opts);
-    let units = &mut buffers.units;
+    let Buffers { units, run } = buffers;
     units.clear();
     units.extend(
         tokens
@@ -432,7 +437,12 @@ pub(crate) fn group_into(
                     syllables,
                     joined: false,
                     pos,
-                    classes: classes_of(text[0]),
+                    // Only single Han characters are asked for their classes.
+                    classes: if kind == GroupKind::Han && text.len() == 1 {
+                        classes_of(text[0])
+                    } else {
+                        0
+                    },
                     numerals: text.iter().all(|&c| has_class(c, Class::Numeral)),
                 }
             }),
@@ -448,17 +458,33 @@ pub(crate) fn group_into(
         a.kind == GroupKind::Code && b.kind == GroupKind::Code
     });
 
-    // Every rule below joins a Han word to a neighbour: a line without one (a third of the lines
-    // of man pages) is done.
-    if units.iter().any(|u| u.kind == GroupKind::Han) {
-        join_han_words(units, &ctx, opts);
-    }
-
-    groups.clear();
-    groups.extend(units.iter().map(|u| Group {
+    // Every rule below joins two adjacent words, one of them Han. Spaces, marks and line breaks
+    // never join, so the runs of words between them are independent: only runs of two words or
+    // more with a Han word go through the passes (in man pages most units are not in one).
+    let group = |u: &Unit| Group {
         kind: u.kind,
         tokens: u.tokens.clone(),
-    }));
+    };
+    groups.clear();
+    let mut i = 0;
+    while i < units.len() {
+        let mut end = i + 1;
+        if is_word(units[i].kind) {
+            while end < units.len() && is_word(units[end].kind) {
+                end += 1;
+            }
+        }
+        let words = &units[i..end];
+        if words.len() > 1 && words.iter().any(|u| u.kind == GroupKind::Han) {
+            run.clear();
+            run.extend_from_slice(words);
+            join_han_words(run, &ctx, opts);
+            groups.extend(run.iter().map(group));
+        } else {
+            groups.extend(words.iter().map(group));
+        }
+        i = end;
+    }
 }
 
 /// The rules of steps 1–6, in their priority order.
