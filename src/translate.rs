@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::cell::{Cell, Symbol};
 use crate::cells;
-use crate::encode::{encode, Format};
+use crate::encode::{encode, write_encoded, Format};
 use crate::lexicon::Entry;
 use crate::normalise::{normalise_into, Normalised};
 use crate::options::ReadingMode;
@@ -139,6 +139,16 @@ impl Translation {
     /// The output in `format`.
     pub fn to_string_as(&self, format: Format) -> String {
         encode(&self.symbols, format)
+    }
+
+    /// Writes the output in `format` to `out` (the text of [`Translation::to_string_as`], without
+    /// building it first).
+    pub fn write_as<W: std::io::Write + ?Sized>(
+        &self,
+        format: Format,
+        out: &mut W,
+    ) -> std::io::Result<()> {
+        write_encoded(&self.symbols, format, out)
     }
 
     /// The output of one word in `format`.

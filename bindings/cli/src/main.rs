@@ -526,7 +526,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 } else if *json {
                     writeln!(out, "{}", line_json(line, &tr, format))
                 } else {
-                    writeln!(out, "{}", tr.to_string_as(format))
+                    tr.write_as(format, &mut out)?;
+                    out.write_all(b"\n")
                 }
             })?;
         }
