@@ -24,7 +24,8 @@ use crate::lexicon::{self, Entry};
 use crate::segment::{split_words_up_to, Token, TokenKind};
 use crate::syllable::{Syllable, NEUTRAL};
 use crate::tables::{
-    punctuation, PunctClass, CHAR_CLASSES, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS, SURNAMES,
+    punctuation, PunctClass, CHAR_CLASS_BLOCKS, CHAR_CLASS_BLOCK_INDEX, CHAR_CLASS_SETS,
+    GF_FIRST_CHARS, GF_LONGEST, GF_WORDS,
 };
 
 /// How four-character idioms are written (R19, INFERRED).
@@ -135,6 +136,8 @@ enum Class {
     Unit,
     Generic,
     Preposition,
+    /// A common single-character surname (`data/spacing/surnames.tsv`).
+    Surname,
 }
 
 fn has_class(c: char, class: Class) -> bool {
@@ -142,13 +145,12 @@ fn has_class(c: char, class: Class) -> bool {
 }
 
 fn classes_of(c: char) -> u32 {
-    // Letters, digits and ASCII punctuation come before the first classed character: no search.
-    if CHAR_CLASSES.first().is_none_or(|e| (c as u32) < e.0) {
+    let Some(&block) = CHAR_CLASS_BLOCK_INDEX.get(c as usize >> 8) else {
         return 0;
-    }
-    CHAR_CLASSES
-        .binary_search_by_key(&(c as u32), |e| e.0)
-        .map_or(0, |k| CHAR_CLASSES[k].1)
+    };
+    CHAR_CLASS_BLOCKS
+        .get(block as usize)
+        .map_or(0, |b| CHAR_CLASS_SETS[b[c as usize & 0xff] as usize])
 }
 
 /// A braille word being built: a run of tokens.
@@ -510,7 +512,7 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
             return b.kind == GroupKind::Han && b.syllables >= 2 && b.syllables < cap;
         }
         ctx.single_of(a, Class::Title).is_some()
-            && ctx.single(b).is_some_and(|c| SURNAMES.contains(&c))
+            && ctx.single(b).is_some_and(|c| has_class(c, Class::Surname))
     });
 
     // 3. Particles (R10, R11).
@@ -602,7 +604,7 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
         }
         if opts.join_names
             && within
-            && ctx.single(a).is_some_and(|c| SURNAMES.contains(&c))
+            && ctx.single(a).is_some_and(|c| has_class(c, Class::Surname))
             && b.kind == GroupKind::Han
             && b.syllables <= 2
             && ctx.pos(b).starts_with("nr")
