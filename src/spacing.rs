@@ -496,6 +496,15 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     // 1. GF 0019-2018 §12.2 example words and AABB forms, across the segmenter's tokens.
     join_spans(units, ctx);
 
+    // Every rule of steps 2–6 needs a single syllable still apart or a word of numerals on one
+    // side of the join, and joining makes neither: without one, the run is done.
+    if !units
+        .iter()
+        .any(|u| ctx.single(u).is_some() || ctx.all_numerals(u))
+    {
+        return;
+    }
+
     // 2. Affixes (R5, R6, R26).
     pass(units, ctx, |ctx, a, b| {
         if a.kind != GroupKind::Han {
