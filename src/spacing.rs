@@ -387,7 +387,6 @@ pub fn group(
 /// The buffers of [`group_into`], kept by the caller from line to line.
 #[derive(Debug, Default)]
 pub(crate) struct Buffers {
-    units: Vec<Unit>,
     run: Vec<Unit>,
 }
 
@@ -403,90 +402,77 @@ pub(crate) fn group_into(
     groups: &mut Vec<Group>,
 ) {
     divide_tokens(tokens, entries, chars, opts);
-    let Buffers { units, run } = buffers;
-    units.clear();
-    units.extend(
-        tokens
-            .iter()
-            .zip(entries.iter())
-            .enumerate()
-            .map(|(i, (t, entry))| {
-                let kind = match t.kind {
-                    TokenKind::Han => GroupKind::Han,
-                    TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
-                    TokenKind::Punct => GroupKind::Punct(
-                        punctuation(t.mark.unwrap_or("")).map_or(PunctClass::Other, |p| p.1 .1),
-                    ),
-                    TokenKind::Space => GroupKind::Space,
-                    TokenKind::LineBreak => GroupKind::LineBreak,
-                    TokenKind::Other => GroupKind::Other,
-                };
-                let syllables = if kind == GroupKind::Han {
-                    t.end - t.start
-                } else {
-                    0
-                };
-                let pos = if kind != GroupKind::Han {
-                    ""
-                } else {
-                    entry.filter(|e| e.is_word()).map_or("", |e| e.pos())
-                };
-                let text = &chars[t.start..t.end];
-                Unit {
-                    kind,
-                    tokens: i..i + 1,
-                    chars: t.start..t.end,
-                    syllables,
-                    joined: false,
-                    pos,
-                    // Only single Han characters are asked for their classes.
-                    classes: if kind == GroupKind::Han && text.len() == 1 {
-                        classes_of(text[0])
-                    } else {
-                        0
-                    },
-                    numerals: text.iter().all(|&c| has_class(c, Class::Numeral)),
-                }
-            }),
-    );
     let ctx = Context {
         chars,
         tokens,
         readings,
     };
+    // Only words (Han and Code) join, and only with the word next to them: spaces, marks and line
+    // breaks are groups of their own, and the runs of words between them are independent. Each
+    // run is collected, joined by the rules and written out before the next one starts.
+    let run = &mut buffers.run;
+    run.clear();
+    groups.clear();
+    for (i, (t, entry)) in tokens.iter().zip(entries.iter()).enumerate() {
+        let kind = match t.kind {
+            TokenKind::Han => GroupKind::Han,
+            TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
+            TokenKind::Punct => GroupKind::Punct(
+                punctuation(t.mark.unwrap_or("")).map_or(PunctClass::Other, |p| p.1 .1),
+            ),
+            TokenKind::Space => GroupKind::Space,
+            TokenKind::LineBreak => GroupKind::LineBreak,
+            TokenKind::Other => GroupKind::Other,
+        };
+        if !is_word(kind) {
+            join_run(run, &ctx, opts, groups);
+            groups.push(Group {
+                kind,
+                tokens: i..i + 1,
+            });
+            continue;
+        }
+        let han = kind == GroupKind::Han;
+        let text = &chars[t.start..t.end];
+        run.push(Unit {
+            kind,
+            tokens: i..i + 1,
+            chars: t.start..t.end,
+            syllables: if han { text.len() } else { 0 },
+            joined: false,
+            pos: match entry {
+                Some(e) if han && e.is_word() => e.pos(),
+                _ => "",
+            },
+            // Only single Han characters are asked for their classes.
+            classes: if han && text.len() == 1 {
+                classes_of(text[0])
+            } else {
+                0
+            },
+            numerals: text.iter().all(|&c| has_class(c, Class::Numeral)),
+        });
+    }
+    join_run(run, &ctx, opts, groups);
+}
 
+/// Joins the words of a run by the rules and appends them to `groups`; empties the run.
+fn join_run(run: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions, groups: &mut Vec<Group>) {
+    if run.is_empty() {
+        return;
+    }
     // Letters, digits and symbols with nothing between them are one unit.
-    pass(units, &ctx, |_, a, b| {
+    pass(run, ctx, |_, a, b| {
         a.kind == GroupKind::Code && b.kind == GroupKind::Code
     });
-
-    // Every rule below joins two adjacent words, one of them Han. Spaces, marks and line breaks
-    // never join, so the runs of words between them are independent: only runs of two words or
-    // more with a Han word go through the passes (in man pages most units are not in one).
-    let group = |u: &Unit| Group {
-        kind: u.kind,
-        tokens: u.tokens.clone(),
-    };
-    groups.clear();
-    let mut i = 0;
-    while i < units.len() {
-        let mut end = i + 1;
-        if is_word(units[i].kind) {
-            while end < units.len() && is_word(units[end].kind) {
-                end += 1;
-            }
-        }
-        let words = &units[i..end];
-        if words.len() > 1 && words.iter().any(|u| u.kind == GroupKind::Han) {
-            run.clear();
-            run.extend_from_slice(words);
-            join_han_words(run, &ctx, opts);
-            groups.extend(run.iter().map(group));
-        } else {
-            groups.extend(words.iter().map(group));
-        }
-        i = end;
+    // Every rule below joins two words, one of them Han.
+    if run.len() > 1 && run.iter().any(|u| u.kind == GroupKind::Han) {
+        join_han_words(run, ctx, opts);
     }
+    groups.extend(run.drain(..).map(|u| Group {
+        kind: u.kind,
+        tokens: u.tokens,
+    }));
 }
 
 /// The rules of steps 1–6, in their priority order.
