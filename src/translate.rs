@@ -284,11 +284,17 @@ impl Analysis {
         };
         let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
         let pinyin = match kind {
-            WordKind::Han => range
-                .clone()
-                .filter(|&k| is_han(self.norm.chars[k]))
-                .map(|k| self.readings[k])
-                .collect(),
+            WordKind::Han => {
+                // Sized for the whole word: one allocation.
+                let mut pinyin = Vec::with_capacity(range.len());
+                pinyin.extend(
+                    range
+                        .clone()
+                        .filter(|&k| is_han(self.norm.chars[k]))
+                        .map(|k| self.readings[k]),
+                );
+                pinyin
+            }
             _ => Vec::new(),
         };
         Some(Word {
@@ -537,7 +543,8 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
 /// The words and readings without writing braille.
 pub(crate) fn words_only(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Vec<Word> {
     let a = analyse_reusing(text, opts, user);
-    let words = a.groups.iter().filter_map(|g| a.word(g, 0..0)).collect();
+    let mut words = Vec::with_capacity(a.groups.len());
+    words.extend(a.groups.iter().filter_map(|g| a.word(g, 0..0)));
     recycle(a);
     words
 }
