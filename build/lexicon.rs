@@ -152,23 +152,10 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         .enumerate()
         .map(|(i, k)| (k.as_str(), i as u32))
         .collect();
-    // Single characters are also found through a dense table by code point (blocks of 256).
-    let mut char_blocks: Vec<[u32; 256]> = Vec::new();
+    // Single characters are also found through a dense table by code point (blocks of 256),
+    // holding the same value as their edge: the segmenter reads one word per character.
+    let mut char_blocks: Vec<[u64; 256]> = Vec::new();
     let mut char_block_index = vec![u16::MAX; 0x324];
-    for (index, ((key, e), prefix)) in entries.iter().zip(&is_prefix).enumerate() {
-        let mut chars = key.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            let b = c as usize >> 8;
-            if b < char_block_index.len() {
-                if char_block_index[b] == u16::MAX {
-                    char_block_index[b] = char_blocks.len() as u16;
-                    char_blocks.push([0; 256]);
-                }
-                char_blocks[char_block_index[b] as usize][c as usize & 0xff] = index as u32 + 1;
-            }
-        }
-        let _ = (e, prefix);
-    }
     for ((key, e), prefix) in entries.iter().zip(&is_prefix) {
         assert!(syllables.len() < (1 << 24));
         let cost = ((total as f64).ln() - (e.freq.max(1) as f64).ln()) * COST_SCALE;
@@ -189,6 +176,14 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
             | (e.is_word as u64) << 44
             | (*prefix as u64) << 45;
         edges.push((edge_key(parent, last), value));
+        let b = last as usize >> 8;
+        if parent == ROOT && b < char_block_index.len() {
+            if char_block_index[b] == u16::MAX {
+                char_block_index[b] = char_blocks.len() as u16;
+                char_blocks.push([0; 256]);
+            }
+            char_blocks[char_block_index[b] as usize][last as usize & 0xff] = value;
+        }
     }
     assert!(
         entries.len() < ROOT as usize,
@@ -242,7 +237,7 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         char_block_index
     ));
     chars_code.push_str(&format!(
-        "/// Lexicon entry index + 1 of every single character (0 = none).\npub static LEXICON_CHAR_BLOCKS: [[u32; 256]; {}] = [\n",
+        "/// The edge value (see `lexicon.rs`) of every single character (0 = none).\npub static LEXICON_CHAR_BLOCKS: [[u64; 256]; {}] = [\n",
         char_blocks.len()
     ));
     for b in &char_blocks {

@@ -69,11 +69,7 @@ fn child(parent: u32, c: char) -> Option<Entry> {
             return None;
         }
         if u64_at(at) == key {
-            return Some(Entry {
-                record: (value & 0xf_ffff) as usize - 1,
-                cost: (value >> 20 & 0xff_ffff) as u32,
-                flags: (value >> 44 & 0b11) as u8,
-            });
+            return Some(Entry::of_value(value));
         }
         s += 1;
         if s == slot_count {
@@ -132,8 +128,8 @@ pub fn char_entry(c: char) -> Option<Entry> {
     let Some(&block) = LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8) else {
         return child(ROOT, c);
     };
-    let index = LEXICON_CHAR_BLOCKS.get(block as usize)?[c as usize & 0xff];
-    (index != 0).then(|| Entry::of_record(index as usize - 1))
+    let value = LEXICON_CHAR_BLOCKS.get(block as usize)?[c as usize & 0xff];
+    (value != 0).then(|| Entry::of_value(value))
 }
 
 /// The cost (−ln probability × 2^16) of a character the lexicon does not know.
@@ -147,13 +143,12 @@ pub fn longest_word() -> usize {
 }
 
 impl Entry {
-    /// The entry with record number `record`.
-    fn of_record(record: usize) -> Entry {
-        let flags = self::record(record, 1);
+    /// The entry of an edge value: entry index + 1 (20 bits) | cost (24) | word | begins longer.
+    fn of_value(value: u64) -> Entry {
         Entry {
-            record,
-            cost: self::record(record, 0) & 0xff_ffff,
-            flags: (flags >> 29 & 1 | (flags >> 31 & 1) << 1) as u8,
+            record: (value & 0xf_ffff) as usize - 1,
+            cost: (value >> 20 & 0xff_ffff) as u32,
+            flags: (value >> 44 & 0b11) as u8,
         }
     }
 
