@@ -510,10 +510,13 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
         }
         words.extend(a.word(g, out_start..symbols.len()));
     }
-    // Map normalised indexes back to input scalars.
+    // Map normalised indexes back to input scalars (nothing to do when normalisation kept every
+    // character: the map is then the identity, as the sources strictly increase).
     let mut source = norm_source;
-    for s in &mut source {
-        *s = a.norm.source[*s as usize];
+    if a.norm.chars.len() != a.norm.input_len {
+        for s in &mut source {
+            *s = a.norm.source[*s as usize];
+        }
     }
     let mut first = vec![u32::MAX; a.norm.input_len];
     for (j, &s) in source.iter().enumerate().rev() {
