@@ -16,6 +16,25 @@ fn edge_key(parent: u32, c: char) -> u64 {
     parent as u64 | (c as u64) << 20
 }
 
+/// The bit of `c` in an entry's signature of the characters that can follow it (the same function
+/// is in `src/lexicon.rs`).
+fn follower_bit(c: char) -> u16 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 28)
+}
+
+/// Words of the filter of two-character keys (a power of two: 256 KB, small enough to stay in
+/// the cache).
+const PAIR_FILTER_WORDS: usize = 1 << 15;
+
+/// The word and the three bits of the edge key `key` in the filter of two-character keys (a
+/// blocked Bloom filter; the same function is in `src/lexicon.rs`).
+fn pair_filter(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    let word = (h >> 49) as usize;
+    let bits = 1 << (h & 63) | 1 << (h >> 6 & 63) | 1 << (h >> 12 & 63);
+    (word, bits)
+}
+
 /// The edge table's hash of an edge key: multiplicative (Fibonacci) hashing, the top 32 bits.
 fn edge_hash(key: u64) -> u32 {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
@@ -35,7 +54,8 @@ const COST_SCALE: f64 = 65536.0;
 
 /// Layout (all little-endian):
 /// header (u32): [magic, entry count, edge slot count, cost of an unknown character,
-///          max word chars, pos-tag string length, syllables offset, edges offset]
+///          max word chars, pos-tag string length, syllables offset, edges offset,
+///          pair filter offset]
 /// entries (in key order): 2 u32 each: cost (24 bits) | pos id (8); reading offset (24 bits) |
 ///          reading length (5) | flags (3: bit0 word, bit1 has reading, bit2 begins a longer key)
 /// then the POS names ('\n'-separated), the u16 syllable codes, and the edge
@@ -43,7 +63,8 @@ const COST_SCALE: f64 = 65536.0;
 /// from the entry of its key without the last character (`ROOT` for single characters), in a
 /// hash table of 16-byte slots with linear probing: u64 edge key (parent entry | character << 20),
 /// u64 value (0 = empty, else entry index + 1 (20 bits) | cost << 20 (24) | word << 44 |
-/// begins a longer key << 45). A step down the trie reads one slot, which holds all that the
+/// begins a longer key << 45 | signature of the next characters of longer keys << 46 (16)),
+/// then the filter of two-character keys (`PAIR_FILTER_WORDS` u64, see `pair_filter`). A step down the trie reads one slot, which holds all that the
 /// segmenter needs; the key is compared exactly (parent and character), so there are no false
 /// hits.
 /// The blob, the POS tag names indexed by the ids stored in it, and Rust source for the dense
@@ -152,6 +173,19 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         .enumerate()
         .map(|(i, k)| (k.as_str(), i as u32))
         .collect();
+    // Per entry: the signature of the characters that follow it in a longer key. More than half
+    // of the segmenter's steps find nothing, and most of those are settled by the signature
+    // without reading the edge table.
+    let mut followers = vec![0u16; entries.len()];
+    for key in entries.keys() {
+        let last = key.chars().next_back().expect("no empty keys");
+        if let Some(&parent) = index_of.get(&key[..key.len() - last.len_utf8()]) {
+            followers[parent as usize] |= follower_bit(last);
+        }
+    }
+    // Two-character keys: a filter (no false negatives, a few per cent false positives) settles
+    // most second steps of the segmenter that find nothing, without reading the edge table.
+    let mut pair_words = vec![0u64; PAIR_FILTER_WORDS];
     // Single characters are also found through a dense table by code point (blocks of 256),
     // holding the same value as their edge: the segmenter reads one word per character.
     let mut char_blocks: Vec<[u64; 256]> = Vec::new();
@@ -174,8 +208,13 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         let value = (edges.len() as u64 + 1)
             | (cost as u64) << 20
             | (e.is_word as u64) << 44
-            | (*prefix as u64) << 45;
+            | (*prefix as u64) << 45
+            | (followers[edges.len()] as u64) << 46;
         edges.push((edge_key(parent, last), value));
+        if parent != ROOT && key.chars().count() == 2 {
+            let (word, bits) = pair_filter(edge_key(parent, last));
+            pair_words[word] |= bits;
+        }
         let b = last as usize >> 8;
         if parent == ROOT && b < char_block_index.len() {
             if char_block_index[b] == u16::MAX {
@@ -200,12 +239,13 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         slots[s] = (key, value);
     }
     let pos_text = pos_names.join("\n");
-    let header_words = 8;
+    let header_words = 9;
     let entries_off = header_words * 4;
     let pos_off = entries_off + records.len() * 4;
     let syll_off = pos_off + pos_text.len();
     let slots_off = (syll_off + syllables.len() * 2 + 7) & !7;
-    let mut blob = Vec::with_capacity(slots_off + slots.len() * 16);
+    let pairs_off = slots_off + slots.len() * 16;
+    let mut blob = Vec::with_capacity(pairs_off + pair_words.len() * 8);
     for w in [
         0x544c_4558u32,
         entries.len() as u32,
@@ -215,6 +255,7 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         pos_text.len() as u32,
         syll_off as u32,
         slots_off as u32,
+        pairs_off as u32,
     ] {
         blob.extend_from_slice(&w.to_le_bytes());
     }
@@ -229,6 +270,9 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
     for (key, value) in &slots {
         blob.extend_from_slice(&key.to_le_bytes());
         blob.extend_from_slice(&value.to_le_bytes());
+    }
+    for w in &pair_words {
+        blob.extend_from_slice(&w.to_le_bytes());
     }
     let mut chars_code = String::new();
     chars_code.push_str(&format!(

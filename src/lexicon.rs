@@ -14,6 +14,8 @@ pub struct Entry {
     cost: u32,
     /// Bit 0: a word; bit 1: begins a longer key.
     flags: u8,
+    /// The signature of the characters that follow the key in longer keys ([`follower_bit`]).
+    followers: u16,
 }
 
 fn word_at(offset: usize) -> u32 {
@@ -29,7 +31,7 @@ fn header(i: usize) -> u32 {
     word_at(i * 4)
 }
 
-const HEADER_WORDS: usize = 8;
+const HEADER_WORDS: usize = 9;
 
 fn record(entry: usize, k: usize) -> u32 {
     word_at((HEADER_WORDS + entry * 2 + k) * 4)
@@ -46,6 +48,26 @@ const ROOT: u32 = (1 << 20) - 1;
 /// The key of the edge from entry `parent` by `c`, as in `build/lexicon.rs`.
 fn edge_key(parent: u32, c: char) -> u64 {
     parent as u64 | (c as u64) << 20
+}
+
+/// The bit of `c` in a signature of following characters, as in `build/lexicon.rs`.
+fn follower_bit(c: char) -> u16 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 28)
+}
+
+/// The word and bits of an edge key in the filter of two-character keys, as in
+/// `build/lexicon.rs`.
+fn pair_filter(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    let word = (h >> 49) as usize;
+    let bits = 1 << (h & 63) | 1 << (h >> 6 & 63) | 1 << (h >> 12 & 63);
+    (word, bits)
+}
+
+/// Whether the two-character key (`parent`, `c`) may be in the lexicon (false: it is not).
+fn may_be_pair(parent: u32, c: char) -> bool {
+    let (word, bits) = pair_filter(edge_key(parent, c));
+    u64_at(header(8) as usize + word * 8) & bits == bits
 }
 
 /// The edge table's hash, as in `build/lexicon.rs`.
@@ -95,29 +117,44 @@ pub fn lookup_chars(chars: &[char]) -> Option<Entry> {
 /// stage look up every prefix of the text at a position, each one step below the last.
 #[derive(Clone, Debug)]
 pub struct Walk {
-    /// The entry of the key so far (`ROOT` at the start), or `None` once the key left the lexicon.
-    at: Option<u32>,
+    /// The entry of the key so far (`ROOT` at the start) and the signature of the characters that
+    /// can follow it, or `None` once the key left the lexicon.
+    at: Option<(u32, u16)>,
+    /// The length of the key so far, in characters.
+    len: usize,
 }
 
 impl Walk {
     /// A walk at the empty key.
     pub fn new() -> Walk {
-        Walk { at: Some(ROOT) }
+        Walk {
+            at: Some((ROOT, u16::MAX)),
+            len: 0,
+        }
     }
 
     /// Back to the empty key.
     pub fn reset(&mut self) {
-        self.at = Some(ROOT);
+        self.at = Some((ROOT, u16::MAX));
+        self.len = 0;
     }
 
     /// Extends the key by `c` and looks it up: the entry of the key so far, if the lexicon has it
     /// as a word or as the prefix of one.
     pub fn push(&mut self, c: char) -> Option<Entry> {
-        let entry = match self.at? {
-            ROOT => char_entry(c),
-            parent => child(parent, c),
-        };
-        self.at = entry.map(|e| e.record as u32);
+        let (parent, followers) = self.at?;
+        self.len += 1;
+        // A character outside the signature follows no key, and a pair outside the filter is no
+        // key: no need to look.
+        let entry =
+            if followers & follower_bit(c) == 0 || (self.len == 2 && !may_be_pair(parent, c)) {
+                None
+            } else if parent == ROOT {
+                char_entry(c)
+            } else {
+                child(parent, c)
+            };
+        self.at = entry.map(|e| (e.record as u32, e.followers));
         entry
     }
 }
@@ -143,12 +180,14 @@ pub fn longest_word() -> usize {
 }
 
 impl Entry {
-    /// The entry of an edge value: entry index + 1 (20 bits) | cost (24) | word | begins longer.
+    /// The entry of an edge value: entry index + 1 (20 bits) | cost (24) | word | begins longer |
+    /// signature of the following characters (16).
     fn of_value(value: u64) -> Entry {
         Entry {
             record: (value & 0xf_ffff) as usize - 1,
             cost: (value >> 20 & 0xff_ffff) as u32,
             flags: (value >> 44 & 0b11) as u8,
+            followers: (value >> 46) as u16,
         }
     }
 
