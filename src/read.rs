@@ -133,9 +133,11 @@ pub(crate) fn read_word_with(
         let longest = chars.len() - i - usize::from(i == 0);
         // The longest sub-word from i with a phrase reading: one walk down the lexicon, which
         // stops where no longer word begins with the key.
+        // A sub-word has two characters or more: with room for one, there is none to look for.
         let mut found = None;
         walk.reset();
-        for len in 1..=longest {
+        let room = if longest >= 2 { longest } else { 0 };
+        for len in 1..=room {
             let e = walk.push(chars[i + len - 1]);
             let has_reading = || e.is_some_and(|e| e.is_word() && e.reading_len() == Some(len));
             if len >= 2 && has_reading() {

@@ -458,7 +458,12 @@ pub(crate) fn group_into(
 
 /// Joins the words of a run by the rules and appends them to `groups`; empties the run.
 fn join_run(run: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions, groups: &mut Vec<Group>) {
-    if run.is_empty() {
+    // A single word has nothing to join.
+    if run.len() < 2 {
+        groups.extend(run.drain(..).map(|u| Group {
+            kind: u.kind,
+            tokens: u.tokens,
+        }));
         return;
     }
     // Letters, digits and symbols with nothing between them are one unit.
