@@ -98,6 +98,49 @@ pub fn tables(dir: &Path) -> String {
         map.build()
     )
     .unwrap();
+    // The same marks for the hot paths (segmentation, spacing, cells): the one-character marks
+    // sorted by code point for a binary search, the longer ones in a short list. Hashing a string
+    // per mark with phf's SipHash cost more than the rest of the punctuation handling.
+    let mut single: Vec<(u32, &str, &str)> = Vec::new();
+    let mut long: Vec<(&str, &str)> = Vec::new();
+    for (k, v) in &entries {
+        let mut chars = k.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => single.push((c as u32, k, v)),
+            _ => long.push((k, v)),
+        }
+    }
+    single.sort_unstable();
+    writeln!(
+        code,
+        "/// One-character punctuation marks by code point (sorted): key, cells and spacing class."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static PUNCTUATION_CHARS: [(u32, &str, PunctEntry); {}] = [",
+        single.len()
+    )
+    .unwrap();
+    for (c, k, v) in &single {
+        writeln!(code, "    ({c}, {k:?}, {v}),").unwrap();
+    }
+    writeln!(code, "];").unwrap();
+    writeln!(
+        code,
+        "/// Punctuation marks of more than one character: key, cells and spacing class."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static PUNCTUATION_LONG: [(&str, PunctEntry); {}] = [",
+        long.len()
+    )
+    .unwrap();
+    for (k, v) in &long {
+        writeln!(code, "    ({k:?}, {v}),").unwrap();
+    }
+    writeln!(code, "];").unwrap();
     let longest = entries
         .iter()
         .map(|(k, _)| k.chars().count())
@@ -222,5 +265,18 @@ pub fn tables(dir: &Path) -> String {
     )
     .unwrap();
     writeln!(code, "pub static BRF: [u8; 64] = {brf:?};").unwrap();
+    // The inverse, for the letters and symbols of every Latin run (a search of BRF per letter
+    // cost more than the rest of the run's cells); the first cell of a character wins.
+    let mut cells = [u8::MAX; 128];
+    for (cell, &ascii) in brf.iter().enumerate().rev() {
+        assert!(ascii < 128, "brf.tsv: {ascii} is not ASCII");
+        cells[ascii as usize] = cell as u8;
+    }
+    writeln!(
+        code,
+        "/// The cell of each ASCII character in BRF (u8::MAX = none)."
+    )
+    .unwrap();
+    writeln!(code, "pub static BRF_CELLS: [u8; 128] = {cells:?};").unwrap();
     code.clone()
 }

@@ -7,14 +7,37 @@ use std::path::Path;
 use crate::syllable::Syllable;
 use crate::tsv::rows;
 
-/// FNV-1a: the lexicon's hash (the same function is in `src/lexicon.rs`).
-fn fnv1a(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in bytes {
-        h ^= *b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
+/// The parent of a single character in the edge table (no entry has this index).
+const ROOT: u32 = (1 << 20) - 1;
+
+/// The key of the edge from entry `parent` by the character `c` (the same function is in
+/// `src/lexicon.rs`).
+fn edge_key(parent: u32, c: char) -> u64 {
+    parent as u64 | (c as u64) << 20
+}
+
+/// The bit of `c` in an entry's signature of the characters that can follow it (the same function
+/// is in `src/lexicon.rs`).
+fn follower_bit(c: char) -> u16 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 28)
+}
+
+/// Words of the filter of two-character keys (a power of two: 256 KB, small enough to stay in
+/// the cache).
+const PAIR_FILTER_WORDS: usize = 1 << 15;
+
+/// The word and the three bits of the edge key `key` in the filter of two-character keys (a
+/// blocked Bloom filter; the same function is in `src/lexicon.rs`).
+fn pair_filter(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    let word = (h >> 49) as usize;
+    let bits = 1 << (h & 63) | 1 << (h >> 6 & 63) | 1 << (h >> 12 & 63);
+    (word, bits)
+}
+
+/// The edge table's hash of an edge key: multiplicative (Fibonacci) hashing, the top 32 bits.
+fn edge_hash(key: u64) -> u32 {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 const MAX_COST: u32 = (1 << 24) - 1;
@@ -29,15 +52,21 @@ struct LexEntry {
 /// Fixed-point scale of the word costs: cost = −ln(frequency / total) × 2^16.
 const COST_SCALE: f64 = 65536.0;
 
-/// Layout (all little-endian u32):
-/// header: [magic, entry count, slot count (power of two), cost of an unknown character,
-///          max word chars, pos-tag string length, strings offset, syllables offset, slots offset]
-/// entries: 3 words each: key offset (24 bits) | key length (8); cost (24 bits) | pos id (8);
-///          reading offset (24 bits) | reading length (5) | flags (3: bit0 word, bit1 has reading,
-///          bit2 begins a longer key)
-/// then the POS names ('\n'-separated), the key strings, the u16 syllable codes, the u32 slots
-/// (0 = empty, else entry index + 1 in the low 20 bits and 12 more bits of the key's hash, so
-/// most probes that miss need no string comparison; linear probing).
+/// Layout (all little-endian):
+/// header (u32): [magic, entry count, edge slot count, cost of an unknown character,
+///          max word chars, pos-tag string length, syllables offset, edges offset,
+///          pair filter offset]
+/// entries (in key order): 2 u32 each: cost (24 bits) | pos id (8); reading offset (24 bits) |
+///          reading length (5) | flags (3: bit0 word, bit1 has reading, bit2 begins a longer key)
+/// then the POS names ('\n'-separated), the u16 syllable codes, and the edge
+/// table: the lexicon as a trie (every proper prefix of a word is an entry), one edge per entry
+/// from the entry of its key without the last character (`ROOT` for single characters), in a
+/// hash table of 16-byte slots with linear probing: u64 edge key (parent entry | character << 20),
+/// u64 value (0 = empty, else entry index + 1 (20 bits) | cost << 20 (24) | word << 44 |
+/// begins a longer key << 45 | signature of the next characters of longer keys << 46 (16)),
+/// then the filter of two-character keys (`PAIR_FILTER_WORDS` u64, see `pair_filter`). A step down the trie reads one slot, which holds all that the
+/// segmenter needs; the key is compared exactly (parent and character), so there are no false
+/// hits.
 /// The blob, the POS tag names indexed by the ids stored in it, and Rust source for the dense
 /// single-character index (entry index + 1 per code point, 0 = none).
 pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
@@ -136,60 +165,87 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         .map(|k| prefixes.contains(k.as_str()))
         .collect();
     let total: u64 = entries.values().map(|e| e.freq as u64).sum();
-    let mut strings = Vec::new();
     let mut syllables: Vec<u16> = Vec::new();
     let mut records: Vec<u32> = Vec::new();
-    let mut slots_needed = Vec::new();
-    // Single characters are also found through a dense table by code point (blocks of 256).
-    let mut char_blocks: Vec<[u32; 256]> = Vec::new();
-    let mut char_block_index = vec![u16::MAX; 0x324];
-    for (index, ((key, e), prefix)) in entries.iter().zip(&is_prefix).enumerate() {
-        let mut chars = key.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            let b = c as usize >> 8;
-            if b < char_block_index.len() {
-                if char_block_index[b] == u16::MAX {
-                    char_block_index[b] = char_blocks.len() as u16;
-                    char_blocks.push([0; 256]);
-                }
-                char_blocks[char_block_index[b] as usize][c as usize & 0xff] = index as u32 + 1;
-            }
+    let mut edges: Vec<(u64, u64)> = Vec::new();
+    let index_of: std::collections::HashMap<&str, u32> = entries
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i as u32))
+        .collect();
+    // Per entry: the signature of the characters that follow it in a longer key. More than half
+    // of the segmenter's steps find nothing, and most of those are settled by the signature
+    // without reading the edge table.
+    let mut followers = vec![0u16; entries.len()];
+    for key in entries.keys() {
+        let last = key.chars().next_back().expect("no empty keys");
+        if let Some(&parent) = index_of.get(&key[..key.len() - last.len_utf8()]) {
+            followers[parent as usize] |= follower_bit(last);
         }
-        let _ = (e, prefix);
     }
+    // Two-character keys: a filter (no false negatives, a few per cent false positives) settles
+    // most second steps of the segmenter that find nothing, without reading the edge table.
+    let mut pair_words = vec![0u64; PAIR_FILTER_WORDS];
+    // Single characters are also found through a dense table by code point (blocks of 256),
+    // holding the same value as their edge: the segmenter reads one word per character.
+    let mut char_blocks: Vec<[u64; 256]> = Vec::new();
+    let mut char_block_index = vec![u16::MAX; 0x324];
     for ((key, e), prefix) in entries.iter().zip(&is_prefix) {
-        assert!(key.len() < 256 && strings.len() < (1 << 24) && syllables.len() < (1 << 24));
-        records.push((strings.len() as u32) | (key.len() as u32) << 24);
+        assert!(syllables.len() < (1 << 24));
         let cost = ((total as f64).ln() - (e.freq.max(1) as f64).ln()) * COST_SCALE;
-        records.push((cost.round() as u32).min(MAX_COST) | (e.pos as u32) << 24);
+        let cost = (cost.round() as u32).min(MAX_COST);
+        records.push(cost | (e.pos as u32) << 24);
         let flags =
             e.is_word as u32 | ((!e.reading.is_empty()) as u32) << 1 | (*prefix as u32) << 2;
         records.push(syllables.len() as u32 | (e.reading.len() as u32) << 24 | flags << 29);
-        strings.extend_from_slice(key.as_bytes());
         syllables.extend(&e.reading);
-        slots_needed.push(fnv1a(key.as_bytes()));
+        let last = key.chars().next_back().expect("no empty keys");
+        let parent = match &key[..key.len() - last.len_utf8()] {
+            "" => ROOT,
+            p => index_of[p],
+        };
+        // Entries are numbered in this order: this is entry number edges.len().
+        let value = (edges.len() as u64 + 1)
+            | (cost as u64) << 20
+            | (e.is_word as u64) << 44
+            | (*prefix as u64) << 45
+            | (followers[edges.len()] as u64) << 46;
+        edges.push((edge_key(parent, last), value));
+        if parent != ROOT && key.chars().count() == 2 {
+            let (word, bits) = pair_filter(edge_key(parent, last));
+            pair_words[word] |= bits;
+        }
+        let b = last as usize >> 8;
+        if parent == ROOT && b < char_block_index.len() {
+            if char_block_index[b] == u16::MAX {
+                char_block_index[b] = char_blocks.len() as u16;
+                char_blocks.push([0; 256]);
+            }
+            char_blocks[char_block_index[b] as usize][last as usize & 0xff] = value;
+        }
     }
     assert!(
-        entries.len() < (1 << 20) - 1,
-        "slot layout holds up to 2^20 entries"
+        entries.len() < ROOT as usize,
+        "the edge layout holds up to 2^20 - 1 entries"
     );
-    let slot_count = (entries.len() * 2).next_power_of_two().max(1);
-    let mut slots = vec![0u32; slot_count];
-    for (i, h) in slots_needed.iter().enumerate() {
-        let mut s = *h as usize & (slot_count - 1);
-        while slots[s] != 0 {
-            s = (s + 1) & (slot_count - 1);
+    // About two thirds full: most probes read one slot.
+    let slot_count = (entries.len() * 3 / 2).max(1);
+    let mut slots = vec![(0u64, 0u64); slot_count];
+    for &(key, value) in &edges {
+        let mut s = ((edge_hash(key) as u64 * slot_count as u64) >> 32) as usize;
+        while slots[s].1 != 0 {
+            s = (s + 1) % slot_count;
         }
-        slots[s] = (i as u32 + 1) | (h >> 20) << 20;
+        slots[s] = (key, value);
     }
     let pos_text = pos_names.join("\n");
     let header_words = 9;
     let entries_off = header_words * 4;
     let pos_off = entries_off + records.len() * 4;
-    let strings_off = pos_off + pos_text.len();
-    let syll_off = strings_off + strings.len();
-    let slots_off = (syll_off + syllables.len() * 2 + 3) & !3;
-    let mut blob = Vec::with_capacity(slots_off + slots.len() * 4);
+    let syll_off = pos_off + pos_text.len();
+    let slots_off = (syll_off + syllables.len() * 2 + 7) & !7;
+    let pairs_off = slots_off + slots.len() * 16;
+    let mut blob = Vec::with_capacity(pairs_off + pair_words.len() * 8);
     for w in [
         0x544c_4558u32,
         entries.len() as u32,
@@ -197,9 +253,9 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         (((total as f64).ln() * COST_SCALE).round() as u32).min(MAX_COST),
         max_chars as u32,
         pos_text.len() as u32,
-        strings_off as u32,
         syll_off as u32,
         slots_off as u32,
+        pairs_off as u32,
     ] {
         blob.extend_from_slice(&w.to_le_bytes());
     }
@@ -207,13 +263,16 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         blob.extend_from_slice(&r.to_le_bytes());
     }
     blob.extend_from_slice(pos_text.as_bytes());
-    blob.extend_from_slice(&strings);
     for s in &syllables {
         blob.extend_from_slice(&s.to_le_bytes());
     }
     blob.resize(slots_off, 0);
-    for s in &slots {
-        blob.extend_from_slice(&s.to_le_bytes());
+    for (key, value) in &slots {
+        blob.extend_from_slice(&key.to_le_bytes());
+        blob.extend_from_slice(&value.to_le_bytes());
+    }
+    for w in &pair_words {
+        blob.extend_from_slice(&w.to_le_bytes());
     }
     let mut chars_code = String::new();
     chars_code.push_str(&format!(
@@ -222,7 +281,7 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
         char_block_index
     ));
     chars_code.push_str(&format!(
-        "/// Lexicon entry index + 1 of every single character (0 = none).\npub static LEXICON_CHAR_BLOCKS: [[u32; 256]; {}] = [\n",
+        "/// The edge value (see `lexicon.rs`) of every single character (0 = none).\npub static LEXICON_CHAR_BLOCKS: [[u64; 256]; {}] = [\n",
         char_blocks.len()
     ));
     for b in &char_blocks {

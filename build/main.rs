@@ -6,9 +6,9 @@
 //!   `data/readings/char-order.tsv`) → dense blocks of syllable codes (`char_readings.rs`), and
 //!   the measure-word readings (`measure_words.rs`), the polyphones the model leaves
 //!   (`model_settled.rs`) and the neighbour rules of the fast reading mode (`context_rules.rs`).
-//! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding a hash table of words and
-//!   their prefixes, frequencies, POS tags and readings (`lexicon.bin`), read without parsing at
-//!   start-up.
+//! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding the words and their prefixes
+//!   as a trie (its edges in a hash table), with frequencies, POS tags and readings
+//!   (`lexicon.bin`), read without parsing at start-up.
 //! * `spacing.rs`: `data/spacing/*.tsv` → the word classes and word lists of the spacing rules.
 //! * `sign.rs`: `data/sign/*.tsv` → the sign lexicon as static entries and a `phf` map of its
 //!   headwords and shared words, and the finger-alphabet roles (`sign_tables.rs`).

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use crate::tsv::rows;
 
-/// Class names in `classes.tsv`, in the bit order of `WordClass` in `src/spacing.rs`.
+/// Class names in `classes.tsv`, in the bit order of `Class` in `src/spacing.rs` (the surnames
+/// of `surnames.tsv` take the next bit).
 const CLASSES: [&str; 19] = [
     "prefix",
     "title",
@@ -78,39 +79,70 @@ pub fn tables(dir: &Path) -> String {
             .unwrap_or_else(|| panic!("unknown class {}", r[1]));
         *classes.entry(c).or_default() |= 1 << bit;
     }
-    // A sorted array, searched by binary search: faster than a phf map for a table this small,
-    // and the spacing rules ask it several times per word.
-    let items: Vec<String> = classes
-        .iter()
-        .map(|(c, b)| format!("({}, {b})", *c as u32))
-        .collect();
-    writeln!(
-        code,
-        "/// Word classes of single characters: (code point, bit set of `Class`), sorted."
-    )
-    .unwrap();
-    writeln!(
-        code,
-        "pub static CHAR_CLASSES: [(u32, u32); {}] = [{}];",
-        items.len(),
-        items.join(", ")
-    )
-    .unwrap();
-
-    let mut set = phf_codegen::Set::new();
-    let surnames: Vec<char> = rows(&dir.join("surnames.tsv"))
-        .iter()
-        .map(|r| r[0].chars().next().unwrap())
-        .collect();
-    for c in &surnames {
-        set.entry(*c);
+    // The surnames are one more class, after the others (`Class::Surname`).
+    for r in rows(&dir.join("surnames.tsv")) {
+        let c = r[0].chars().next().unwrap();
+        *classes.entry(c).or_default() |= 1 << CLASSES.len();
     }
-    writeln!(code, "/// Common single-character surnames.").unwrap();
+    // A dense table by code point (blocks of 256 characters, each character the index of its bit
+    // set in CHAR_CLASS_SETS): the spacing rules ask the classes of every single character, and a
+    // look-up is two array reads.
+    let mut sets: Vec<u32> = vec![0];
+    let mut blocks: Vec<[u8; 256]> = Vec::new();
+    let last_block = classes.keys().next_back().map_or(0, |&c| c as usize >> 8);
+    let mut block_index = vec![u16::MAX; last_block + 1];
+    for (&c, &bits) in &classes {
+        let set = match sets.iter().position(|&s| s == bits) {
+            Some(k) => k,
+            None => {
+                sets.push(bits);
+                sets.len() - 1
+            }
+        };
+        assert!(sets.len() <= 256, "more than 256 distinct class sets");
+        let b = c as usize >> 8;
+        if block_index[b] == u16::MAX {
+            block_index[b] = blocks.len() as u16;
+            blocks.push([0; 256]);
+        }
+        blocks[block_index[b] as usize][c as usize & 0xff] = set as u8;
+    }
     writeln!(
         code,
-        "pub static SURNAMES: phf::Set<char> = {};",
-        set.build()
+        "/// Word-class bit sets (bit k = `Class` k; 0 = none) of CHAR_CLASS_BLOCKS."
     )
     .unwrap();
+    writeln!(
+        code,
+        "pub static CHAR_CLASS_SETS: [u32; {}] = {sets:?};",
+        sets.len()
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "/// Block of each 256 code points in CHAR_CLASS_BLOCKS (u16::MAX = none)."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static CHAR_CLASS_BLOCK_INDEX: [u16; {}] = {block_index:?};",
+        block_index.len()
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "/// Per character of a block: its index in CHAR_CLASS_SETS."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static CHAR_CLASS_BLOCKS: [[u8; 256]; {}] = [",
+        blocks.len()
+    )
+    .unwrap();
+    for b in &blocks {
+        writeln!(code, "{b:?},").unwrap();
+    }
+    writeln!(code, "];").unwrap();
     code
 }

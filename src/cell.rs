@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::tables::BRF;
+use crate::tables::{BRF, BRF_CELLS};
 
 /// One braille cell as a bit mask of its dots: dot 1 = bit 0 … dot 8 = bit 7
 /// (the layout of liblouis' `LOU_DOT_*`, BRLTTY and the Unicode braille block).
@@ -78,9 +78,10 @@ impl Cell {
         } else {
             c
         };
-        BRF.iter()
-            .position(|&b| b as char == c)
-            .map(|p| Cell(p as u8))
+        match BRF_CELLS.get(c as usize) {
+            Some(&cell) if cell != u8::MAX => Some(Cell(cell)),
+            _ => None,
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use crate::cell::{Cell, Symbol};
 use crate::options::{DecimalPoint, Options, SymbolMode, ToneMode};
 use crate::syllable::{Final, Initial, Syllable, NEUTRAL};
 use crate::tables::{
-    ABBREVIATIONS, ABBREVIATION_CHARS, FINAL_CELLS, INITIAL_CELLS, PUNCTUATION, TONE_CELLS,
+    punctuation, ABBREVIATIONS, ABBREVIATION_CHARS, FINAL_CELLS, INITIAL_CELLS, TONE_CELLS,
     TONE_RETENTION, TONE_RETENTION_CHARS,
 };
 
@@ -216,7 +216,7 @@ pub fn latin_cells(chars: &[char], letter_sign: bool, out: &mut Vec<(usize, Cell
 
 /// The cells of a punctuation mark of the table.
 pub fn punctuation_cells(mark: &str) -> &'static [u8] {
-    PUNCTUATION.get(mark).map_or(&[], |p| p.0)
+    punctuation(mark).map_or(&[], |p| p.1 .0)
 }
 
 /// An ASCII symbol: its computer-braille cell, or the character itself.

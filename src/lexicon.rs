@@ -1,13 +1,21 @@
 //! The compiled lexicon: words with frequencies, POS tags and phrase readings, shared by
-//! segmentation and reading (built by `build.rs` from `data/lexicon/words.tsv`).
+//! segmentation and reading (built by `build.rs` from `data/lexicon/words.tsv`). The words and
+//! their prefixes form a trie; the segmenter walks down it one character at a time ([`Walk`]),
+//! each step one probe of the edge table, with no string to hash or compare.
 
 use crate::syllable::Syllable;
 use crate::tables::{LEXICON, LEXICON_CHAR_BLOCKS, LEXICON_CHAR_BLOCK_INDEX, LEXICON_POS};
 
-/// A lexicon entry found by [`lookup`].
+/// A lexicon entry found by [`lookup`], with what the segmenter asks of every entry (read from
+/// the edge table with the entry, so a step of the segmenter reads one slot of the blob).
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
     record: usize,
+    cost: u32,
+    /// Bit 0: a word; bit 1: begins a longer key.
+    flags: u8,
+    /// The signature of the characters that follow the key in longer keys ([`follower_bit`]).
+    followers: u16,
 }
 
 fn word_at(offset: usize) -> u32 {
@@ -26,79 +34,139 @@ fn header(i: usize) -> u32 {
 const HEADER_WORDS: usize = 9;
 
 fn record(entry: usize, k: usize) -> u32 {
-    word_at((HEADER_WORDS + entry * 3 + k) * 4)
+    word_at((HEADER_WORDS + entry * 2 + k) * 4)
 }
 
-/// The lexicon's hash: FNV-1a over the key's UTF-8 bytes, the same function as in
-/// `build/lexicon.rs`. It is incremental: [`Hash::push`] extends the key by one character.
-#[derive(Clone, Copy, Debug)]
-pub struct Hash(u32);
+fn u64_at(offset: usize) -> u64 {
+    let bytes: [u8; 8] = LEXICON[offset..offset + 8].try_into().unwrap_or([0; 8]);
+    u64::from_le_bytes(bytes)
+}
 
-impl Hash {
-    /// The hash of the empty key.
-    pub fn new() -> Hash {
-        Hash(0x811c_9dc5)
+/// The parent of a single character in the edge table (see `build/lexicon.rs`).
+const ROOT: u32 = (1 << 20) - 1;
+
+/// The key of the edge from entry `parent` by `c`, as in `build/lexicon.rs`.
+fn edge_key(parent: u32, c: char) -> u64 {
+    parent as u64 | (c as u64) << 20
+}
+
+/// The bit of `c` in a signature of following characters, as in `build/lexicon.rs`.
+fn follower_bit(c: char) -> u16 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 28)
+}
+
+/// The word and bits of an edge key in the filter of two-character keys, as in
+/// `build/lexicon.rs`.
+fn pair_filter(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    let word = (h >> 49) as usize;
+    let bits = 1 << (h & 63) | 1 << (h >> 6 & 63) | 1 << (h >> 12 & 63);
+    (word, bits)
+}
+
+/// Whether the two-character key (`parent`, `c`) may be in the lexicon (false: it is not).
+fn may_be_pair(parent: u32, c: char) -> bool {
+    let (word, bits) = pair_filter(edge_key(parent, c));
+    u64_at(header(8) as usize + word * 8) & bits == bits
+}
+
+/// The edge table's hash, as in `build/lexicon.rs`.
+fn edge_hash(key: u64) -> u32 {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+}
+
+/// The entry one character below `parent` (an entry index or `ROOT`): one step down the trie.
+fn child(parent: u32, c: char) -> Option<Entry> {
+    let slot_count = header(2) as u64;
+    if slot_count == 0 {
+        return None;
     }
-
-    /// The hash of `bytes`.
-    pub fn of(bytes: &[u8]) -> Hash {
-        let mut h = Hash::new();
-        h.push_bytes(bytes);
-        h
-    }
-
-    fn push_bytes(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= *b as u32;
-            self.0 = self.0.wrapping_mul(0x0100_0193);
+    let slots = header(7) as usize;
+    let key = edge_key(parent, c);
+    let mut s = (edge_hash(key) as u64 * slot_count) >> 32;
+    loop {
+        let at = slots + s as usize * 16;
+        let value = u64_at(at + 8);
+        if value == 0 {
+            return None;
         }
-    }
-
-    /// Extends the hashed key by `c`.
-    pub fn push(&mut self, c: char) {
-        self.push_bytes(c.encode_utf8(&mut [0; 4]).as_bytes());
+        if u64_at(at) == key {
+            return Some(Entry::of_value(value));
+        }
+        s += 1;
+        if s == slot_count {
+            s = 0;
+        }
     }
 }
 
 /// Looks up a word or a prefix of a word.
+#[cfg(test)]
 pub fn lookup(key: &str) -> Option<Entry> {
-    lookup_hashed(Hash::of(key.as_bytes()), key)
+    let mut walk = Walk::new();
+    key.chars().map(|c| walk.push(c)).last().flatten()
 }
 
-/// Looks up `key` whose hash is already known.
-pub fn lookup_hashed(hash: Hash, key: &str) -> Option<Entry> {
-    let slot_count = header(2) as usize;
-    if slot_count == 0 {
-        return None;
+/// Looks up the word spelled by `chars`.
+pub fn lookup_chars(chars: &[char]) -> Option<Entry> {
+    let mut walk = Walk::new();
+    chars.iter().map(|&c| walk.push(c)).last().flatten()
+}
+
+/// A walk down the lexicon along a text, one character at a time: the segmenter and the reading
+/// stage look up every prefix of the text at a position, each one step below the last.
+#[derive(Clone, Debug)]
+pub struct Walk {
+    /// The entry of the key so far (`ROOT` at the start) and the signature of the characters that
+    /// can follow it, or `None` once the key left the lexicon.
+    at: Option<(u32, u16)>,
+    /// The length of the key so far, in characters.
+    len: usize,
+}
+
+impl Walk {
+    /// A walk at the empty key.
+    pub fn new() -> Walk {
+        Walk {
+            at: Some((ROOT, u16::MAX)),
+            len: 0,
+        }
     }
-    let strings = header(6) as usize;
-    let slots = header(8) as usize;
-    let tag = hash.0 >> 20;
-    let mut s = hash.0 as usize & (slot_count - 1);
-    loop {
-        let slot = word_at(slots + s * 4);
-        if slot == 0 {
-            return None;
-        }
-        if slot >> 20 == tag {
-            let e = (slot & 0xf_ffff) as usize - 1;
-            let r = record(e, 0) as usize;
-            let (off, len) = (r & 0xff_ffff, r >> 24);
-            if &LEXICON[strings + off..strings + off + len] == key.as_bytes() {
-                return Some(Entry { record: e });
-            }
-        }
-        s = (s + 1) & (slot_count - 1);
+
+    /// Back to the empty key.
+    pub fn reset(&mut self) {
+        self.at = Some((ROOT, u16::MAX));
+        self.len = 0;
+    }
+
+    /// Extends the key by `c` and looks it up: the entry of the key so far, if the lexicon has it
+    /// as a word or as the prefix of one.
+    pub fn push(&mut self, c: char) -> Option<Entry> {
+        let (parent, followers) = self.at?;
+        self.len += 1;
+        // A character outside the signature follows no key, and a pair outside the filter is no
+        // key: no need to look.
+        let entry =
+            if followers & follower_bit(c) == 0 || (self.len == 2 && !may_be_pair(parent, c)) {
+                None
+            } else if parent == ROOT {
+                char_entry(c)
+            } else {
+                child(parent, c)
+            };
+        self.at = entry.map(|e| (e.record as u32, e.followers));
+        entry
     }
 }
 
-/// The entry of a single character, found by code point without hashing.
+/// The entry of a single character, found by code point in a dense table (the table covers every
+/// Han character; a character beyond it is looked up in the edge table).
 pub fn char_entry(c: char) -> Option<Entry> {
-    let block = *LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8)?;
-    let index = LEXICON_CHAR_BLOCKS.get(block as usize)?[c as usize & 0xff];
-    (index != 0).then(|| Entry {
-        record: index as usize - 1,
-    })
+    let Some(&block) = LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8) else {
+        return child(ROOT, c);
+    };
+    let value = LEXICON_CHAR_BLOCKS.get(block as usize)?[c as usize & 0xff];
+    (value != 0).then(|| Entry::of_value(value))
 }
 
 /// The cost (−ln probability × 2^16) of a character the lexicon does not know.
@@ -112,9 +180,20 @@ pub fn longest_word() -> usize {
 }
 
 impl Entry {
+    /// The entry of an edge value: entry index + 1 (20 bits) | cost (24) | word | begins longer |
+    /// signature of the following characters (16).
+    fn of_value(value: u64) -> Entry {
+        Entry {
+            record: (value & 0xf_ffff) as usize - 1,
+            cost: (value >> 20 & 0xff_ffff) as u32,
+            flags: (value >> 44 & 0b11) as u8,
+            followers: (value >> 46) as u16,
+        }
+    }
+
     /// Whether this is a word (and not only the prefix of one).
     pub fn is_word(&self) -> bool {
-        record(self.record, 2) >> 29 & 1 == 1
+        self.flags & 1 != 0
     }
 
     /// The word's frequency in the source corpus, recovered from its cost (exact to rounding for
@@ -129,30 +208,35 @@ impl Entry {
 
     /// Whether a longer word begins with this key.
     pub fn begins_longer(&self) -> bool {
-        record(self.record, 2) >> 31 & 1 == 1
+        self.flags & 2 != 0
     }
 
     /// The word's cost for segmentation: −ln(frequency / total) × 2^16, from the frequencies of
     /// `data/lexicon/words.tsv` (lower is more frequent).
     pub fn cost(&self) -> u32 {
-        record(self.record, 1) & 0xff_ffff
+        self.cost
     }
 
     /// The part-of-speech tag (jieba's tag set), or "" when none is known.
     pub fn pos(&self) -> &'static str {
         LEXICON_POS
-            .get((record(self.record, 1) >> 24) as usize)
+            .get((record(self.record, 0) >> 24) as usize)
             .copied()
             .unwrap_or("")
     }
 
+    /// The number of syllables of the phrase reading, if the lexicon has one.
+    pub fn reading_len(self) -> Option<usize> {
+        self.reading().map(|r| r.count())
+    }
+
     /// The phrase reading, one syllable per character, if the lexicon has one.
     pub fn reading(self) -> Option<impl Iterator<Item = Syllable>> {
-        let r = record(self.record, 2);
+        let r = record(self.record, 1);
         if r >> 30 & 1 == 0 {
             return None;
         }
-        let off = header(7) as usize + (r & 0xff_ffff) as usize * 2;
+        let off = header(6) as usize + (r & 0xff_ffff) as usize * 2;
         let len = (r >> 24 & 0x1f) as usize;
         Some((0..len).filter_map(move |k| {
             let p = off + k * 2;

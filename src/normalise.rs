@@ -4,7 +4,7 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::tables::PUNCTUATION;
+use crate::tables::punctuation_char;
 
 /// Normalised text with a map back to the input.
 #[derive(Clone, Debug, Default)]
@@ -35,61 +35,75 @@ impl Normalised {
 /// letters, digits and symbols to ASCII (full-width Chinese punctuation stays as it is); the
 /// ideographic space to a space.
 pub fn normalise(text: &str) -> Normalised {
-    let input: Vec<char> = text.chars().collect();
-    let mut out = Normalised {
-        chars: Vec::with_capacity(input.len()),
-        source: Vec::with_capacity(input.len()),
-        input_len: input.len(),
-    };
+    let mut out = Normalised::default();
+    normalise_into(text, &mut out);
+    out
+}
+
+/// [`normalise`] into `out`, reusing its buffers.
+pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
+    out.chars.clear();
+    out.source.clear();
+    // Capacity: a character takes at least one byte.
+    out.chars.reserve(text.len());
+    out.source.reserve(text.len());
+    // ASCII has no combining marks and nothing to fold: a third of the lines of man pages.
+    if text.is_ascii() {
+        out.chars.extend(text.bytes().map(char::from));
+        out.source.extend(0..text.len() as u32);
+        out.input_len = text.len();
+        return;
+    }
+    // Below U+0300 and in the CJK blocks there are no combining marks: skip the table.
+    let is_mark = |c: char| c >= '\u{300}' && !crate::segment::is_han(c) && is_combining_mark(c);
+    let mut input = text.chars().peekable();
+    // A base and the combining marks after it, when there are any.
+    let mut cluster: Vec<char> = Vec::new();
     let mut i = 0;
-    while i < input.len() {
-        let mut end = i + 1;
-        // Below U+0300 and in the CJK blocks there are no combining marks: skip the table.
-        while end < input.len()
-            && input[end] >= '\u{300}'
-            && !crate::segment::is_han(input[end])
-            && is_combining_mark(input[end])
-        {
-            end += 1;
-        }
-        if end - i == 1 {
-            out.chars.push(fold_width(input[i]));
+    while let Some(base) = input.next() {
+        if !input.peek().is_some_and(|&c| is_mark(c)) {
+            out.chars.push(fold_width(base));
             out.source.push(i as u32);
+            i += 1;
+            continue;
+        }
+        cluster.clear();
+        cluster.push(base);
+        while let Some(mark) = input.next_if(|&c| is_mark(c)) {
+            cluster.push(mark);
+        }
+        let end = i + cluster.len();
+        let composed: Vec<char> = cluster.iter().collect::<String>().nfc().collect();
+        let m = composed.len();
+        if m > end - i {
+            // Normalisation would make more characters than the input has (a base that
+            // decomposes and is excluded from recomposition, U+0958 + a mark): keep the
+            // cluster as it is, one character per input character.
+            for (k, &c) in cluster.iter().enumerate() {
+                out.chars.push(fold_width(c));
+                out.source.push((i + k) as u32);
+            }
         } else {
-            let cluster: String = input[i..end].iter().collect();
-            let composed: Vec<char> = cluster.nfc().collect();
-            let m = composed.len();
-            if m > end - i {
-                // Normalisation would make more characters than the input has (a base that
-                // decomposes and is excluded from recomposition, U+0958 + a mark): keep the
-                // cluster as it is, one character per input character.
-                for (k, &c) in input[i..end].iter().enumerate() {
-                    out.chars.push(fold_width(c));
-                    out.source.push((i + k) as u32);
-                }
-            } else {
-                // The first character (the base, with the marks composed into it) comes from
-                // the base; the marks left uncomposed from the last input characters. Every
-                // normalised character keeps an input character of its own, so no word or
-                // sign token has an empty input range.
-                for (k, &c) in composed.iter().enumerate() {
-                    out.chars.push(fold_width(c));
-                    out.source
-                        .push(if k == 0 { i } else { end - (m - k) } as u32);
-                }
+            // The first character (the base, with the marks composed into it) comes from
+            // the base; the marks left uncomposed from the last input characters. Every
+            // normalised character keeps an input character of its own, so no word or
+            // sign token has an empty input range.
+            for (k, &c) in composed.iter().enumerate() {
+                out.chars.push(fold_width(c));
+                out.source
+                    .push(if k == 0 { i } else { end - (m - k) } as u32);
             }
         }
         i = end;
     }
-    out
+    out.input_len = i;
 }
 
 fn fold_width(c: char) -> char {
     match c {
         '\u{3000}' => ' ',
         '\u{FF01}'..='\u{FF5E}' => {
-            let mut buf = [0u8; 4];
-            if PUNCTUATION.contains_key(c.encode_utf8(&mut buf)) {
+            if punctuation_char(c).is_some() {
                 c
             } else {
                 char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)

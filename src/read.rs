@@ -123,7 +123,7 @@ pub(crate) fn apply_context_rules(
 fn word_pos(chars: &[char]) -> &'static str {
     let entry = match chars {
         [c] => lexicon::char_entry(*c),
-        _ => lexicon::lookup(&chars.iter().collect::<String>()),
+        _ => lexicon::lookup_chars(chars),
     };
     entry.filter(|e| e.is_word()).map_or("", |e| e.pos())
 }
@@ -241,12 +241,28 @@ pub fn phrase_reading(chars: &[char]) -> Option<Vec<Syllable>> {
     if chars.len() < 2 {
         return None;
     }
-    let key: String = chars.iter().collect();
-    let reading: Vec<Syllable> = lexicon::lookup(&key)
-        .filter(|e| e.is_word())
-        .and_then(|e| e.reading())?
-        .collect();
-    (reading.len() == chars.len()).then_some(reading)
+    let mut out = Vec::new();
+    push_phrase_reading(lexicon::lookup_chars(chars), chars.len(), &mut out)
+        .then(|| out.into_iter().flatten().collect())
+}
+
+/// Appends the phrase reading of the lexicon entry `entry` of a word of `len` characters to `out`
+/// if it has one of that length (else leaves `out` as it was); returns whether it did.
+fn push_phrase_reading(
+    entry: Option<lexicon::Entry>,
+    len: usize,
+    out: &mut Vec<Option<Syllable>>,
+) -> bool {
+    let Some(reading) = entry.filter(|e| e.is_word()).and_then(|e| e.reading()) else {
+        return false;
+    };
+    let mark = out.len();
+    out.extend(reading.map(Some));
+    if out.len() - mark == len {
+        return true;
+    }
+    out.truncate(mark);
+    false
 }
 
 /// Reads the word `chars` (all Han): one entry per character, `None` for a character without any
@@ -262,35 +278,49 @@ pub fn phrase_reading(chars: &[char]) -> Option<Vec<Syllable>> {
 /// ```
 pub fn read_word(chars: &[char], out: &mut Vec<Option<Syllable>>) -> bool {
     let mut whole = false;
-    read_word_with(chars, out, |start, end| {
+    read_word_with(chars, lexicon::lookup_chars(chars), out, |start, end| {
         whole = start == 0 && end == chars.len()
     });
     whole
 }
 
-/// [`read_word`], calling `phrase(start, end)` for every part `chars[start..end]` read by a
-/// phrase reading.
+/// [`read_word`] of a word whose lexicon entry `entry` the segmenter found, calling
+/// `phrase(start, end)` for every part `chars[start..end]` read by a phrase reading.
 pub(crate) fn read_word_with(
     chars: &[char],
+    entry: Option<lexicon::Entry>,
     out: &mut Vec<Option<Syllable>>,
     mut phrase: impl FnMut(usize, usize),
 ) {
-    if let Some(reading) = phrase_reading(chars) {
-        out.extend(reading.into_iter().map(Some));
+    if chars.len() >= 2 && push_phrase_reading(entry, chars.len(), out) {
         phrase(0, chars.len());
         return;
     }
+    let mut walk = lexicon::Walk::new();
     let mut i = 0;
     while i < chars.len() {
         let longest = chars.len() - i - usize::from(i == 0);
-        match (2..=longest)
-            .rev()
-            .find_map(|len| phrase_reading(&chars[i..i + len]))
-        {
-            Some(reading) => {
-                phrase(i, i + reading.len());
-                i += reading.len();
-                out.extend(reading.into_iter().map(Some));
+        // The longest sub-word from i with a phrase reading: one walk down the lexicon, which
+        // stops where no longer word begins with the key.
+        // A sub-word has two characters or more: with room for one, there is none to look for.
+        let mut found = None;
+        walk.reset();
+        let room = if longest >= 2 { longest } else { 0 };
+        for len in 1..=room {
+            let e = walk.push(chars[i + len - 1]);
+            let has_reading = || e.is_some_and(|e| e.is_word() && e.reading_len() == Some(len));
+            if len >= 2 && has_reading() {
+                found = Some((len, e));
+            }
+            if !e.is_some_and(|e| e.begins_longer()) {
+                break;
+            }
+        }
+        match found {
+            Some((len, e)) => {
+                push_phrase_reading(e, len, out);
+                phrase(i, i + len);
+                i += len;
             }
             None => {
                 out.push(char_reading(chars[i]));
@@ -338,14 +368,19 @@ pub(crate) enum Settled {
 /// often than right (为什么 wei2, 空格 kong1, 调试 diao4, 当作 dang1).
 pub const TRUSTED_WORD_FREQUENCY: u32 = 100;
 
-/// How a word with a phrase reading settles its characters' readings.
-pub(crate) fn phrase_settles(chars: &[char], start: usize, end: usize) -> Settled {
+/// How a word with a phrase reading, whose lexicon entry is `entry`, settles its characters'
+/// readings.
+pub(crate) fn phrase_settles(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    entry: Option<lexicon::Entry>,
+) -> Settled {
     let word = &chars[start..end];
     if !word.iter().any(|&c| model_may_override(c)) {
         return Settled::Yes;
     }
-    let key: String = word.iter().collect();
-    match lexicon::lookup(&key) {
+    match entry {
         Some(e) if e.frequency() >= TRUSTED_WORD_FREQUENCY => Settled::Yes,
         _ => Settled::Phrase { start, end },
     }

@@ -2,8 +2,8 @@
 //! numbers, punctuation, spaces, other) and the Han runs into words, by the most probable path
 //! through the lexicon (a DAG of all dictionary words, as jieba does).
 
-use crate::lexicon;
-use crate::tables::{LONGEST_PUNCTUATION, PUNCTUATION};
+use crate::lexicon::{self, Entry};
+use crate::tables::{punctuation_char, LONGEST_PUNCTUATION, PUNCTUATION_LONG};
 use crate::user_dict::UserDictionary;
 
 /// What a token is made of.
@@ -61,6 +61,25 @@ pub fn segment(chars: &[char]) -> Vec<Token> {
 /// Splits `chars` into tokens; the words of `user` win over the lexicon.
 pub fn segment_with(chars: &[char], user: Option<&UserDictionary>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(chars.len() / 2 + 1);
+    segment_into(chars, user, &mut tokens, &mut Vec::new(), &mut Vec::new());
+    tokens
+}
+
+/// A step of the best split of a Han run (see [`split_words`]).
+pub(crate) type Step = (u64, usize, Option<Entry>);
+
+/// [`segment_with`] into `tokens`, with the lexicon entry of every Han word in `entries` (one per
+/// token, `None` for other tokens), so that later stages need not look the words up again.
+/// `steps` is a buffer for [`split_words`], reused from run to run.
+pub(crate) fn segment_into(
+    chars: &[char],
+    user: Option<&UserDictionary>,
+    tokens: &mut Vec<Token>,
+    entries: &mut Vec<Option<Entry>>,
+    steps: &mut Vec<Step>,
+) {
+    tokens.clear();
+    entries.clear();
     let mut double_quote_open = false;
     let mut single_quote_open = false;
     let mut i = 0;
@@ -78,8 +97,9 @@ pub fn segment_with(chars: &[char], user: Option<&UserDictionary>) -> Vec<Token>
             while end < chars.len() && is_han(chars[end]) {
                 end += 1;
             }
-            split_words_up_to(chars, i, end, usize::MAX, user, &mut tokens);
+            split_words(chars, i, end, usize::MAX, user, tokens, entries, steps);
             i = end;
+            continue;
         } else if c.is_ascii_alphabetic() {
             let end = run_end(chars, i, |c| c.is_ascii_alphabetic());
             tokens.push(simple(TokenKind::Latin, end));
@@ -112,8 +132,8 @@ pub fn segment_with(chars: &[char], user: Option<&UserDictionary>) -> Vec<Token>
             tokens.push(simple(TokenKind::Other, i + 1));
             i += 1;
         }
+        entries.push(None);
     }
-    tokens
 }
 
 fn run_end(chars: &[char], start: usize, f: impl Fn(char) -> bool) -> usize {
@@ -159,20 +179,25 @@ fn punctuation(
         }
         _ => {}
     }
-    let mut buf = String::new();
-    for len in (1..=LONGEST_PUNCTUATION.min(chars.len() - i)).rev() {
-        buf.clear();
-        buf.extend(&chars[i..i + len]);
-        if let Some((key, _)) = PUNCTUATION.get_entry(buf.as_str()) {
-            match *key {
-                "“" => *dq = true,
-                "”" => *dq = false,
-                "‘" => *sq = true,
-                "’" => *sq = false,
-                _ => {}
-            }
-            return Some((key, i + len));
+    // The longest mark of the table that starts at i.
+    let long = (2..=LONGEST_PUNCTUATION.min(chars.len() - i))
+        .rev()
+        .find_map(|len| {
+            let text = &chars[i..i + len];
+            PUNCTUATION_LONG
+                .iter()
+                .find(|e| e.0.chars().eq(text.iter().copied()))
+                .map(|e| (e.0, len))
+        });
+    if let Some((key, len)) = long.or_else(|| punctuation_char(c).map(|e| (e.0, 1))) {
+        match key {
+            "“" => *dq = true,
+            "”" => *dq = false,
+            "‘" => *sq = true,
+            "’" => *sq = false,
+            _ => {}
         }
+        return Some((key, i + len));
     }
     let prev = i.checked_sub(1).map(|p| chars[p]);
     let next = chars.get(i + 1).copied();
@@ -234,33 +259,53 @@ pub fn split_words_up_to(
     user: Option<&UserDictionary>,
     tokens: &mut Vec<Token>,
 ) {
+    split_words(
+        chars,
+        start,
+        end,
+        max_len,
+        user,
+        tokens,
+        &mut Vec::new(),
+        &mut Vec::new(),
+    );
+}
+
+/// [`split_words_up_to`], pushing the lexicon entry of every word to `entries`; `best` is a
+/// buffer.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn split_words(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    max_len: usize,
+    user: Option<&UserDictionary>,
+    tokens: &mut Vec<Token>,
+    entries: &mut Vec<Option<Entry>>,
+    best: &mut Vec<Step>,
+) {
     let n = end - start;
-    // best[i] = (cost of the best split of chars[start+i..end], length of its first word);
-    // costs are −ln probabilities in fixed point, so the cheapest path is the most probable.
-    let mut best: Vec<(u64, usize)> = vec![(0, 0); n + 1];
+    // best[i] = (cost of the best split of chars[start+i..end], length of its first word, the
+    // lexicon entry of that word); costs are −ln probabilities in fixed point, so the cheapest
+    // path is the most probable.
+    best.clear();
+    best.resize(n + 1, (0, 0, None));
+    let mut walk = lexicon::Walk::new();
     let mut key = String::new();
     let longest = lexicon::longest_word().min(max_len);
     let unknown = lexicon::unknown_cost() as u64;
     for i in (0..n).rev() {
-        let mut choice = (u64::MAX, 1);
-        key.clear();
-        let mut hash = lexicon::Hash::new();
+        let mut choice = (u64::MAX, 1, None);
+        walk.reset();
         for len in 1..=(n - i).min(longest) {
-            let c = chars[start + i + len - 1];
-            key.push(c);
-            hash.push(c);
-            let entry = if len == 1 {
-                lexicon::char_entry(c)
-            } else {
-                lexicon::lookup_hashed(hash, &key)
-            };
+            let entry = walk.push(chars[start + i + len - 1]);
             let cost = match entry {
                 Some(e) if e.is_word() => e.cost() as u64,
                 _ if len == 1 => unknown,
                 _ => u64::MAX,
             };
             if cost != u64::MAX && cost + best[i + len].0 < choice.0 {
-                choice = (cost + best[i + len].0, len);
+                choice = (cost + best[i + len].0, len, entry);
             }
             // Stop where no longer word begins with the key.
             if !entry.is_some_and(|e| e.begins_longer()) {
@@ -272,7 +317,8 @@ pub fn split_words_up_to(
             for len in 1..=(n - i).min(user.longest()).min(max_len) {
                 key.push(chars[start + i + len - 1]);
                 if len > 1 && user.get(&key).is_some() && best[i + len].0 <= choice.0 {
-                    choice = (best[i + len].0, len);
+                    let word = &chars[start + i..start + i + len];
+                    choice = (best[i + len].0, len, lexicon::lookup_chars(word));
                 }
             }
         }
@@ -280,13 +326,14 @@ pub fn split_words_up_to(
     }
     let mut i = 0;
     while i < n {
-        let len = best[i].1;
+        let (_, len, entry) = best[i];
         tokens.push(Token {
             kind: TokenKind::Han,
             start: start + i,
             end: start + i + len,
             mark: None,
         });
+        entries.push(entry);
         i += len;
     }
 }

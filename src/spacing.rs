@@ -20,11 +20,12 @@
 
 use std::ops::Range;
 
-use crate::lexicon;
+use crate::lexicon::{self, Entry};
 use crate::segment::{split_words_up_to, Token, TokenKind};
 use crate::syllable::{Syllable, NEUTRAL};
 use crate::tables::{
-    PunctClass, CHAR_CLASSES, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS, PUNCTUATION, SURNAMES,
+    punctuation, PunctClass, CHAR_CLASS_BLOCKS, CHAR_CLASS_BLOCK_INDEX, CHAR_CLASS_SETS,
+    GF_FIRST_CHARS, GF_LONGEST, GF_WORDS,
 };
 
 /// How four-character idioms are written (R19, INFERRED).
@@ -136,6 +137,8 @@ enum Class {
     Generic,
     Preposition,
     Auxiliary,
+    /// A common single-character surname (`data/spacing/surnames.tsv`).
+    Surname,
 }
 
 fn has_class(c: char, class: Class) -> bool {
@@ -143,9 +146,12 @@ fn has_class(c: char, class: Class) -> bool {
 }
 
 fn classes_of(c: char) -> u32 {
-    CHAR_CLASSES
-        .binary_search_by_key(&(c as u32), |e| e.0)
-        .map_or(0, |k| CHAR_CLASSES[k].1)
+    let Some(&block) = CHAR_CLASS_BLOCK_INDEX.get(c as usize >> 8) else {
+        return 0;
+    };
+    CHAR_CLASS_BLOCKS
+        .get(block as usize)
+        .map_or(0, |b| CHAR_CLASS_SETS[b[c as usize & 0xff] as usize])
 }
 
 /// A braille word being built: a run of tokens.
@@ -159,6 +165,11 @@ struct Unit {
     joined: bool,
     /// The lexicon's POS tag of a unit that is one lexicon word ("" otherwise).
     pos: &'static str,
+    /// The word classes of the first character (the rules ask them of single characters; kept
+    /// here so that the passes do not search the class table again and again).
+    classes: u32,
+    /// Whether every character is a numeral (kept up to date by `absorb`).
+    numerals: bool,
 }
 
 struct Context<'a> {
@@ -175,7 +186,8 @@ impl Context<'_> {
     }
 
     fn single_of(&self, u: &Unit, class: Class) -> Option<char> {
-        self.single(u).filter(|&c| has_class(c, class))
+        self.single(u)
+            .filter(|_| u.classes & (1 << class as u32) != 0)
     }
 
     /// The lexicon's POS tag of a unit that is one lexicon word.
@@ -210,10 +222,7 @@ impl Context<'_> {
     }
 
     fn all_numerals(&self, u: &Unit) -> bool {
-        u.kind == GroupKind::Han
-            && self.chars[u.chars.clone()]
-                .iter()
-                .all(|&c| has_class(c, Class::Numeral))
+        u.kind == GroupKind::Han && u.numerals
     }
 
     fn is_digits(&self, u: &Unit) -> bool {
@@ -234,6 +243,7 @@ fn absorb(u: &mut Unit, next: &Unit) {
     u.syllables += next.syllables;
     u.joined = true;
     u.pos = "";
+    u.numerals &= next.numerals;
     if next.kind == GroupKind::Han {
         u.kind = GroupKind::Han;
     }
@@ -253,35 +263,65 @@ fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Un
                 continue;
             }
         }
-        units.swap(kept, read);
+        // Most units join nothing: they stay where they are.
+        if kept != read {
+            units.swap(kept, read);
+        }
         kept += 1;
     }
     units.truncate(kept);
 }
 
-/// R3, R10, R14 and R19: divides Han tokens before any join.
-fn divide_tokens(tokens: Vec<Token>, chars: &[char], opts: &SpacingOptions) -> Vec<Token> {
-    let mut out = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        let cuts = if t.kind == TokenKind::Han {
-            division(&t, chars, opts)
-        } else {
-            Vec::new()
+/// R3, R10, R14 and R19: divides Han tokens before any join. `entries` are the lexicon entries
+/// of the tokens, kept for a token left whole and looked up for the parts of a divided one.
+fn divide_tokens(
+    tokens: &mut Vec<Token>,
+    entries: &mut Vec<Option<Entry>>,
+    chars: &[char],
+    opts: &SpacingOptions,
+) {
+    let cuts: Vec<(usize, Vec<usize>)> = tokens
+        .iter()
+        .zip(entries.iter())
+        .enumerate()
+        .filter(|(_, (t, _))| t.kind == TokenKind::Han)
+        .map(|(k, (t, &e))| (k, division(t, e, chars, opts)))
+        .filter(|(_, cuts)| !cuts.is_empty())
+        .collect();
+    // Most lines have nothing to divide: the tokens stay as they are.
+    if cuts.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + cuts.len());
+    let mut out_entries = Vec::with_capacity(out.capacity());
+    let mut cuts = cuts.into_iter().peekable();
+    for (k, (t, e)) in tokens.drain(..).zip(entries.drain(..)).enumerate() {
+        let Some((_, points)) = cuts.next_if(|(c, _)| *c == k) else {
+            out.push(t);
+            out_entries.push(e);
+            continue;
         };
         let mut start = t.start;
-        for end in cuts.into_iter().chain([t.end]) {
+        for end in points.into_iter().chain([t.end]) {
             out.push(Token { start, end, ..t });
+            out_entries.push(lexicon::lookup_chars(&chars[start..end]));
             start = end;
         }
     }
-    out
+    *tokens = out;
+    *entries = out_entries;
 }
 
-/// Where a Han token is divided: the cut points strictly inside it (none: kept whole).
-fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
+/// Where a Han token with the lexicon entry `entry` is divided: the cut points strictly inside it
+/// (none: kept whole).
+fn division(t: &Token, entry: Option<Entry>, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
     let len = t.end - t.start;
+    // Every rule below divides a word of two characters or more.
+    if len < 2 {
+        return Vec::new();
+    }
     let word = &chars[t.start..t.end];
-    let pos = || lexicon::lookup(&word.iter().collect::<String>()).map_or("", |e| e.pos());
+    let pos = || entry.map_or("", |e| e.pos());
     // R19 by option: an idiom as 2 + 2.
     if len == 4 && opts.idioms == IdiomSpacing::TwoPlusTwo && pos() == "i" {
         return vec![t.start + 2];
@@ -295,8 +335,7 @@ fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
     // Two syllables stay whole while R14 joins them anyway: lexicalised 一起 一些 一下 would
     // otherwise lose their first syllable to an earlier join (一 起去).
     // Not a date or time unit (六年 in 二〇二六年 goes back to the number before it).
-    let rejoined =
-        len == 2 && opts.join_numeral_measure && !has_class(word[1], Class::Unit);
+    let rejoined = len == 2 && opts.join_numeral_measure && !has_class(word[1], Class::Unit);
     if numerals > 0 && numerals < len && !rejoined && matches!(pos(), "m" | "mq") {
         let after = t.start + numerals;
         let measure_end = after + has_class(chars[after], Class::Measure) as usize;
@@ -350,8 +389,7 @@ fn division(t: &Token, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
         let tail_short = merged.last().is_some_and(|p| p.len() <= 2);
         let suffixed = tail_short
             && has_class(word[len - 1], Class::Suffix)
-            && lexicon::lookup(&word[..len - 1].iter().collect::<String>())
-                .is_some_and(|e| e.is_word());
+            && lexicon::lookup_chars(&word[..len - 1]).is_some_and(|e| e.is_word());
         if !suffixed && merged.len() > 1 {
             return merged.iter().skip(1).map(|p| p.start).collect();
         }
@@ -369,7 +407,7 @@ fn part_limit(opts: &SpacingOptions) -> usize {
 /// Where a phrase-dictionary entry (no POS tag) is cut after a structural particle read neutral
 /// in its phrase reading (an offset into `word`), if it has one before its last character.
 fn particle_inside_phrase(word: &[char]) -> Option<usize> {
-    let entry = lexicon::lookup(&word.iter().collect::<String>())?;
+    let entry = lexicon::lookup_chars(word)?;
     if !entry.pos().is_empty() {
         return None;
     }
@@ -390,68 +428,140 @@ pub fn group(
     readings: &[Option<Syllable>],
     opts: &SpacingOptions,
 ) -> (Vec<Token>, Vec<Group>) {
-    let tokens = divide_tokens(tokens, chars, opts);
-    let mut key = String::new();
-    let mut units: Vec<Unit> = tokens
+    let mut entries = tokens
         .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let kind = match t.kind {
-                TokenKind::Han => GroupKind::Han,
-                TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
-                TokenKind::Punct => GroupKind::Punct(
-                    PUNCTUATION
-                        .get(t.mark.unwrap_or(""))
-                        .map_or(PunctClass::Other, |p| p.1),
-                ),
-                TokenKind::Space => GroupKind::Space,
-                TokenKind::LineBreak => GroupKind::LineBreak,
-                TokenKind::Other => GroupKind::Other,
-            };
-            let syllables = if kind == GroupKind::Han {
-                t.end - t.start
-            } else {
-                0
-            };
-            let pos = if kind != GroupKind::Han {
-                ""
-            } else {
-                let entry = if t.end - t.start == 1 {
-                    lexicon::char_entry(chars[t.start])
-                } else {
-                    key.clear();
-                    key.extend(&chars[t.start..t.end]);
-                    lexicon::lookup(&key)
-                };
-                entry.filter(|e| e.is_word()).map_or("", |e| e.pos())
-            };
-            Unit {
-                kind,
-                tokens: i..i + 1,
-                chars: t.start..t.end,
-                syllables,
-                joined: false,
-                pos,
-            }
+        .map(|t| match t.kind {
+            TokenKind::Han => lexicon::lookup_chars(&chars[t.start..t.end]),
+            _ => None,
         })
         .collect();
+    let (mut tokens, mut groups) = (tokens, Vec::new());
+    group_into(
+        &mut tokens,
+        &mut entries,
+        chars,
+        readings,
+        opts,
+        &mut Buffers::default(),
+        &mut groups,
+    );
+    (tokens, groups)
+}
+
+/// The buffers of [`group_into`], kept by the caller from line to line.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    run: Vec<Unit>,
+}
+
+/// [`group`] with the lexicon entry of every token (`None` for tokens that are not Han words), as
+/// the segmenter found them, into `groups`; the tokens (and their entries) are divided in place.
+pub(crate) fn group_into(
+    tokens: &mut Vec<Token>,
+    entries: &mut Vec<Option<Entry>>,
+    chars: &[char],
+    readings: &[Option<Syllable>],
+    opts: &SpacingOptions,
+    buffers: &mut Buffers,
+    groups: &mut Vec<Group>,
+) {
+    divide_tokens(tokens, entries, chars, opts);
     let ctx = Context {
         chars,
-        tokens: &tokens,
+        tokens,
         readings,
     };
-    let cap = opts.max_syllables;
+    // Only words (Han and Code) join, and only with the word next to them: spaces, marks and line
+    // breaks are groups of their own, and the runs of words between them are independent. Each
+    // run is collected, joined by the rules and written out before the next one starts.
+    let run = &mut buffers.run;
+    run.clear();
+    groups.clear();
+    for (i, (t, entry)) in tokens.iter().zip(entries.iter()).enumerate() {
+        let kind = match t.kind {
+            TokenKind::Han => GroupKind::Han,
+            TokenKind::Latin | TokenKind::Number | TokenKind::Symbol => GroupKind::Code,
+            TokenKind::Punct => GroupKind::Punct(
+                punctuation(t.mark.unwrap_or("")).map_or(PunctClass::Other, |p| p.1 .1),
+            ),
+            TokenKind::Space => GroupKind::Space,
+            TokenKind::LineBreak => GroupKind::LineBreak,
+            TokenKind::Other => GroupKind::Other,
+        };
+        if !is_word(kind) {
+            join_run(run, &ctx, opts, groups);
+            groups.push(Group {
+                kind,
+                tokens: i..i + 1,
+            });
+            continue;
+        }
+        let han = kind == GroupKind::Han;
+        let text = &chars[t.start..t.end];
+        run.push(Unit {
+            kind,
+            tokens: i..i + 1,
+            chars: t.start..t.end,
+            syllables: if han { text.len() } else { 0 },
+            joined: false,
+            pos: match entry {
+                Some(e) if han && e.is_word() => e.pos(),
+                _ => "",
+            },
+            // Only single Han characters are asked for their classes.
+            classes: if han && text.len() == 1 {
+                classes_of(text[0])
+            } else {
+                0
+            },
+            numerals: text.iter().all(|&c| has_class(c, Class::Numeral)),
+        });
+    }
+    join_run(run, &ctx, opts, groups);
+}
 
+/// Joins the words of a run by the rules and appends them to `groups`; empties the run.
+fn join_run(run: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions, groups: &mut Vec<Group>) {
+    // A single word has nothing to join.
+    if run.len() < 2 {
+        groups.extend(run.drain(..).map(|u| Group {
+            kind: u.kind,
+            tokens: u.tokens,
+        }));
+        return;
+    }
     // Letters, digits and symbols with nothing between them are one unit.
-    pass(&mut units, &ctx, |_, a, b| {
+    pass(run, ctx, |_, a, b| {
         a.kind == GroupKind::Code && b.kind == GroupKind::Code
     });
+    // Every rule below joins two words, one of them Han.
+    if run.len() > 1 && run.iter().any(|u| u.kind == GroupKind::Han) {
+        join_han_words(run, ctx, opts);
+    }
+    groups.extend(run.drain(..).map(|u| Group {
+        kind: u.kind,
+        tokens: u.tokens,
+    }));
+}
+
+/// The rules of steps 1–6, in their priority order.
+fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
+    let cap = opts.max_syllables;
 
     // 1. GF 0019-2018 §12.2 example words and AABB forms, across the segmenter's tokens.
-    join_spans(&mut units, &ctx);
+    join_spans(units, ctx);
+
+    // Every rule of steps 2–6 needs a single syllable still apart or a word of numerals on one
+    // side of the join, and joining makes neither: without one, the run is done.
+    if !units
+        .iter()
+        .any(|u| ctx.single(u).is_some() || ctx.all_numerals(u))
+    {
+        return;
+    }
 
     // 2. Affixes (R5, R6, R26).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         if a.kind != GroupKind::Han {
             return false;
         }
@@ -466,11 +576,11 @@ pub fn group(
             return b.kind == GroupKind::Han && b.syllables >= 2 && b.syllables < cap;
         }
         ctx.single_of(a, Class::Title).is_some()
-            && ctx.single(b).is_some_and(|c| SURNAMES.contains(&c))
+            && ctx.single(b).is_some_and(|c| has_class(c, Class::Surname))
     });
 
     // 3. Particles (R10, R11).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         let Some(p) = ctx.single(b) else { return false };
         if has_class(p, Class::Structural) || (has_class(p, Class::Aspect) && p != '过') {
             return ctx.neutral(b);
@@ -483,7 +593,7 @@ pub fn group(
 
     // 4. Monosyllabic verb + monosyllabic complement (R13); not after the copula or a modal verb,
     // whose next verb is their object (要去, 会来).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         ctx.single(a).is_some()
             && ctx.pos(a).starts_with('v')
             && ctx.single_of(a, Class::Auxiliary).is_none()
@@ -491,7 +601,7 @@ pub fn group(
     });
 
     // 5. Two single syllables still apart (R8, R9, R12).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         if ctx.single(a).is_none() || ctx.single(b).is_none() {
             return false;
         }
@@ -512,14 +622,14 @@ pub fn group(
     });
 
     // 6. Numbers, measures, ordinals, dates, names, places, reduplication (R4a, R7, R14–R18).
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         // Numerals run together, divided after 百 万 亿 (三百 零五).
         if ctx.all_numerals(a) && ctx.all_numerals(b) {
             return !matches!(ctx.chars[a.chars.end - 1], '百' | '万' | '亿');
         }
         false
     });
-    pass(&mut units, &ctx, |ctx, a, b| {
+    pass(units, ctx, |ctx, a, b| {
         let within = a.syllables + b.syllables <= cap;
         let (text_a, text_b) = (&ctx.chars[a.chars.clone()], &ctx.chars[b.chars.clone()]);
         let a_numerals = ctx.all_numerals(a);
@@ -560,7 +670,7 @@ pub fn group(
         }
         if opts.join_names
             && within
-            && ctx.single(a).is_some_and(|c| SURNAMES.contains(&c))
+            && ctx.single(a).is_some_and(|c| has_class(c, Class::Surname))
             && b.kind == GroupKind::Han
             && b.syllables <= 2
             && ctx.pos(b).starts_with("nr")
@@ -579,20 +689,12 @@ pub fn group(
         ctx.single(a)
             .is_some_and(|c| ctx.single(b) == Some(c) && !has_class(c, Class::Structural))
     });
-
-    let groups = units
-        .into_iter()
-        .map(|u| Group {
-            kind: u.kind,
-            tokens: u.tokens,
-        })
-        .collect();
-    (tokens, groups)
 }
 
 /// Joins runs of 2–4 adjacent Han words that spell a GF example word or an AABB form (来来往往).
 fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
-    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    // Compacts in place, as `pass` does: units[..kept] are done, units[i..] not yet looked at.
+    let mut kept = 0;
     let mut i = 0;
     let mut text = String::new();
     while i < units.len() {
@@ -625,14 +727,17 @@ fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
                 }
             }
         }
-        let mut u = units[i].clone();
-        for next in &units[i + 1..i + span_found] {
-            absorb(&mut u, next);
+        if kept != i {
+            units.swap(kept, i);
         }
-        out.push(u);
+        let (done, rest) = units.split_at_mut(i + 1);
+        for next in &rest[..span_found - 1] {
+            absorb(&mut done[kept], next);
+        }
+        kept += 1;
         i += span_found;
     }
-    *units = out;
+    units.truncate(kept);
 }
 
 /// Whether a blank cell goes between two adjacent groups (neither a space nor a line break).

@@ -3,7 +3,7 @@
 //! This module has no dependencies on the rest of the crate because `build.rs` includes it
 //! (with `#[path]`) to encode the compiled tables; keep it self-contained.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// A pinyin initial (声母). Zero-initial syllables (spelled with y, w or a bare vowel) have none.
 #[allow(missing_docs)] // each variant is its pinyin spelling
@@ -582,9 +582,16 @@ impl Syllable {
 
     /// The syllable spelled in standard pinyin without tone (`zhong`, `lv`, `yue`, `shi`).
     pub fn spelling(&self) -> String {
+        let (initial, rest) = self.spelling_parts();
+        [initial, rest].concat()
+    }
+
+    /// The spelling as two static parts (initial, rest), so that writing a syllable allocates
+    /// nothing (pinyin output writes one per Han character).
+    fn spelling_parts(&self) -> (&'static str, &'static str) {
         let fin = self.fin;
         let Some(initial) = self.initial else {
-            return match fin {
+            let whole = match fin {
                 Final::I => "yi",
                 Final::Ia => "ya",
                 Final::Ie => "ye",
@@ -610,8 +617,8 @@ impl Syllable {
                 Final::Uang => "wang",
                 Final::Ueng => "weng",
                 other => other.name(),
-            }
-            .to_string();
+            };
+            return ("", whole);
         };
         let rest = match fin {
             Final::Apical => "i",
@@ -624,7 +631,7 @@ impl Syllable {
             Final::Vn => "un",
             other => other.name(),
         };
-        format!("{}{}", initial.as_str(), rest)
+        (initial.as_str(), rest)
     }
 
     /// A 14-bit code (initial, final, tone) used by the compiled tables; never 0.
@@ -689,7 +696,13 @@ fn split_initial(s: &str) -> (Option<Initial>, &str) {
 /// Tone-number form with ü as `v`, as in the JSON output: `zhong1`, `lv4`, `de5`.
 impl fmt::Display for Syllable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{}", self.spelling(), self.tone)
+        let (initial, rest) = self.spelling_parts();
+        f.write_str(initial)?;
+        f.write_str(rest)?;
+        match self.tone {
+            t @ 0..=9 => f.write_char(char::from(b'0' + t)),
+            t => write!(f, "{t}"),
+        }
     }
 }
 

@@ -17,6 +17,9 @@ pub enum PunctClass {
     Other,
 }
 
+/// A punctuation mark's cells and spacing class.
+pub type PunctEntry = (&'static [u8], PunctClass);
+
 include!(concat!(env!("OUT_DIR"), "/braille_tables.rs"));
 include!(concat!(env!("OUT_DIR"), "/char_readings.rs"));
 include!(concat!(env!("OUT_DIR"), "/measure_words.rs"));
@@ -34,3 +37,24 @@ pub static G2PM_PROJECTION: &[u8] =
 
 /// The lexicon blob (see `build.rs`, `lexicon_blob`).
 pub static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+
+/// The punctuation table's entry for `mark`: its key, cells and class ([`PUNCTUATION`] without
+/// hashing: the hot paths look up every mark).
+pub fn punctuation(mark: &str) -> Option<(&'static str, PunctEntry)> {
+    let mut chars = mark.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => punctuation_char(c),
+        _ => PUNCTUATION_LONG
+            .iter()
+            .find(|e| e.0 == mark)
+            .map(|&(k, v)| (k, v)),
+    }
+}
+
+/// The punctuation table's entry for the one-character mark `c`.
+pub fn punctuation_char(c: char) -> Option<(&'static str, PunctEntry)> {
+    PUNCTUATION_CHARS
+        .binary_search_by_key(&(c as u32), |e| e.0)
+        .ok()
+        .map(|k| (PUNCTUATION_CHARS[k].1, PUNCTUATION_CHARS[k].2))
+}

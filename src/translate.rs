@@ -5,15 +5,16 @@ use std::ops::Range;
 
 use crate::cell::{Cell, Symbol};
 use crate::cells;
-use crate::encode::{encode, Format};
-use crate::normalise::{normalise, Normalised};
+use crate::encode::{encode, write_encoded, Format};
+use crate::lexicon::Entry;
+use crate::normalise::{normalise_into, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
     apply_context_rules, apply_model, grammar_reading, measure_word_reading, phrase_settles,
     read_word_with, Settled,
 };
-use crate::segment::{is_han, segment_with, Token, TokenKind};
+use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::Syllable;
 use crate::user_dict::UserDictionary;
@@ -143,6 +144,16 @@ impl Translation {
         encode(&self.symbols, format)
     }
 
+    /// Writes the output in `format` to `out` (the text of [`Translation::to_string_as`], without
+    /// building it first).
+    pub fn write_as<W: std::io::Write + ?Sized>(
+        &self,
+        format: Format,
+        out: &mut W,
+    ) -> std::io::Result<()> {
+        write_encoded(&self.symbols, format, out)
+    }
+
     /// The output of one word in `format`.
     pub fn word_braille(&self, word: &Word, format: Format) -> String {
         encode(&self.symbols[word.output.clone()], format)
@@ -211,13 +222,55 @@ impl Translation {
     }
 }
 
-/// The analysis shared by braille and pinyin: normalised text, tokens, readings and groups.
+/// The analysis shared by braille and pinyin: normalised text, tokens, readings and groups, with
+/// the working buffers of the stages.
+#[derive(Default)]
 pub(crate) struct Analysis {
     pub norm: Normalised,
     pub tokens: Vec<Token>,
     /// Per normalised character: its reading (Han characters only).
     pub readings: Vec<Option<Syllable>>,
     pub groups: Vec<Group>,
+    buffers: Buffers,
+}
+
+/// The stages' working buffers, kept with the analysis so that a reused analysis allocates
+/// nothing for them.
+#[derive(Default)]
+struct Buffers {
+    entries: Vec<Option<Entry>>,
+    steps: Vec<Step>,
+    reading: ReadingBuffers,
+    spacing: spacing::Buffers,
+    cells: Vec<Cell>,
+    indexed: Vec<(usize, Cell)>,
+    keep: Vec<bool>,
+}
+
+thread_local! {
+    /// The last analysis of this thread, kept for the next call: a translation of a line of text
+    /// allocated a dozen buffers, which cost more than some stages. A `Cell` that is emptied while
+    /// in use, so a nested call (none today) or a panic only costs the reuse.
+    static SPARE: std::cell::Cell<Analysis> = std::cell::Cell::new(Analysis::default());
+}
+
+/// Buffers larger than this many characters are not kept, so one long text does not hold its
+/// memory for the rest of the thread.
+const SPARE_LIMIT: usize = 1 << 16;
+
+/// The analysis of `text`, in the spare buffers of this thread; give it back with [`recycle`].
+fn analyse_reusing(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Analysis {
+    let mut a = SPARE.try_with(|s| s.take()).unwrap_or_default();
+    a.run(text, opts, user);
+    a
+}
+
+/// Keeps `a`'s buffers for the next analysis on this thread.
+fn recycle(a: Analysis) {
+    if a.norm.chars.capacity() <= SPARE_LIMIT {
+        // During thread teardown the spare is gone: the buffers are simply dropped.
+        let _ = SPARE.try_with(|s| s.set(a));
+    }
 }
 
 impl Analysis {
@@ -232,11 +285,17 @@ impl Analysis {
         };
         let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
         let pinyin = match kind {
-            WordKind::Han => range
-                .clone()
-                .filter(|&k| is_han(self.norm.chars[k]))
-                .map(|k| self.readings[k])
-                .collect(),
+            WordKind::Han => {
+                // Sized for the whole word: one allocation.
+                let mut pinyin = Vec::with_capacity(range.len());
+                pinyin.extend(
+                    range
+                        .clone()
+                        .filter(|&k| is_han(self.norm.chars[k]))
+                        .map(|k| self.readings[k]),
+                );
+                pinyin
+            }
             _ => Vec::new(),
         };
         Some(Word {
@@ -248,45 +307,84 @@ impl Analysis {
     }
 }
 
+/// The analysis of `text`.
 pub(crate) fn analyse(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Analysis {
-    let norm = normalise(text);
-    let tokens = segment_with(&norm.chars, user);
-    let model = opts.readings == ReadingMode::Model;
-    let (mut readings, settled, _) = lexicon_readings(&norm.chars, &tokens, user, model);
-    if model {
-        apply_model(&norm.chars, &mut readings, &settled);
-    }
-    let (tokens, groups) = spacing::group(tokens, &norm.chars, &readings, &opts.spacing);
-    Analysis {
-        norm,
-        tokens,
-        readings,
-        groups,
+    let mut a = Analysis::default();
+    a.run(text, opts, user);
+    a
+}
+
+impl Analysis {
+    /// Analyses `text`, reusing the buffers of a previous analysis.
+    fn run(&mut self, text: &str, opts: &Options, user: Option<&UserDictionary>) {
+        let Analysis {
+            norm,
+            tokens,
+            readings,
+            groups,
+            buffers: b,
+        } = self;
+        normalise_into(text, norm);
+        segment_into(&norm.chars, user, tokens, &mut b.entries, &mut b.steps);
+        let entries = &mut b.entries;
+        let model = opts.readings == ReadingMode::Model;
+        read_lexicon(
+            &norm.chars,
+            tokens,
+            entries,
+            user,
+            model,
+            readings,
+            &mut b.reading,
+        );
+        let settled = &b.reading.settled;
+        if model {
+            apply_model(&norm.chars, readings, settled);
+        }
+        spacing::group_into(
+            tokens,
+            entries,
+            &norm.chars,
+            readings,
+            &opts.spacing,
+            &mut b.spacing,
+            groups,
+        );
     }
 }
 
-/// The lexicon stage of the readings: per character its reading, and (when `model`) how far the
-/// lexicon settles it; also the words and sub-words read by a phrase reading (whether whole).
-#[allow(clippy::type_complexity)]
-fn lexicon_readings(
+/// Working buffers of the lexicon stage of the readings.
+#[derive(Default)]
+struct ReadingBuffers {
+    /// Per character: whether the lexicon or a rule settles its reading (the model leaves it).
+    settled: Vec<Settled>,
+    word: Vec<Option<Syllable>>,
+    phrases: Vec<(usize, usize)>,
+    grammar_words: Vec<(usize, usize)>,
+    /// Filled only for [`lexicon_trace`]: the words and sub-words read by a phrase reading, and
+    /// whether each is a whole segment.
+    traced: Option<Vec<(usize, usize, bool)>>,
+}
+
+/// The lexicon stage of the readings: per character its reading (measure words after numbers,
+/// the user dictionary, phrase readings, neighbour rules, grammar rules, else the default) and,
+/// when `model`, how far that settles it (`b.settled`).
+fn read_lexicon(
     chars: &[char],
     tokens: &[Token],
+    entries: &[Option<Entry>],
     user: Option<&UserDictionary>,
     model: bool,
-) -> (
-    Vec<Option<Syllable>>,
-    Vec<Settled>,
-    Vec<(usize, usize, bool)>,
+    readings: &mut Vec<Option<Syllable>>,
+    b: &mut ReadingBuffers,
 ) {
-    let mut readings: Vec<Option<Syllable>> = vec![None; chars.len()];
-    // Per character: whether the lexicon or a rule settles its reading (the model leaves it).
-    let mut settled: Vec<Settled> = if model {
-        vec![Settled::No; chars.len()]
-    } else {
-        Vec::new()
-    };
-    let mut words = Vec::new();
-    let mut buf = Vec::new();
+    readings.clear();
+    readings.resize(chars.len(), None);
+    let settled = &mut b.settled;
+    settled.clear();
+    if model {
+        settled.resize(chars.len(), Settled::No);
+    }
     for (k, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Han {
             continue;
@@ -314,29 +412,31 @@ fn lexicon_readings(
             }
             continue;
         }
-        buf.clear();
-        let mut phrases: Vec<(usize, usize)> = Vec::new();
-        read_word_with(&chars[t.start..t.end], &mut buf, |s, e| {
+        b.word.clear();
+        b.phrases.clear();
+        let phrases = &mut b.phrases;
+        read_word_with(&chars[t.start..t.end], entries[k], &mut b.word, |s, e| {
             phrases.push((t.start + s, t.start + e))
         });
-        readings[t.start..t.end].copy_from_slice(&buf);
-        apply_context_rules(chars, &mut readings, (t.start, t.end), &phrases, model);
+        readings[t.start..t.end].copy_from_slice(&b.word);
+        apply_context_rules(chars, readings, (t.start, t.end), phrases, model);
         if model {
             // Sub-words read by a phrase reading keep it (CPP dev: 2 items fewer than letting the
             // model override them when sure, but man pages lose; see `read::MODEL_OVERRIDE`).
-            for (s, e) in phrases {
+            for &(s, e) in phrases.iter() {
                 let whole = (s, e) == (t.start, t.end);
-                words.push((s, e, whole));
+                if let Some(traced) = &mut b.traced {
+                    traced.push((s, e, whole));
+                }
                 settled[s..e].fill(if whole {
-                    phrase_settles(chars, s, e)
+                    phrase_settles(chars, s, e, entries[k])
                 } else {
                     Settled::Yes
                 });
             }
         }
     }
-    apply_grammar(chars, tokens, user, &mut readings, &mut settled, model);
-    (readings, settled, words)
+    apply_grammar(chars, tokens, user, readings, b, model);
 }
 
 /// [`grammar_reading`] for the one-character words 得 地 行 (not given by the user dictionary);
@@ -346,7 +446,7 @@ fn apply_grammar(
     tokens: &[Token],
     user: Option<&UserDictionary>,
     readings: &mut [Option<Syllable>],
-    settled: &mut [Settled],
+    b: &mut ReadingBuffers,
     model: bool,
 ) {
     let decided = |t: &Token| {
@@ -358,17 +458,20 @@ fn apply_grammar(
     if !tokens.iter().any(decided) {
         return;
     }
-    let words: Vec<(usize, usize)> = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Han)
-        .map(|t| (t.start, t.end))
-        .collect();
+    let words = &mut b.grammar_words;
+    words.clear();
+    words.extend(
+        tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Han)
+            .map(|t| (t.start, t.end)),
+    );
     let han = tokens.iter().filter(|t| t.kind == TokenKind::Han);
     for (k, t) in han.enumerate().filter(|(_, t)| decided(t)) {
-        if let Some(r) = grammar_reading(chars, &words, k) {
+        if let Some(r) = grammar_reading(chars, words, k) {
             readings[t.start] = Some(r);
             if model {
-                settled[t.start] = Settled::Yes;
+                b.settled[t.start] = Settled::Yes;
             }
         }
     }
@@ -400,9 +503,25 @@ pub struct LexiconTrace {
 /// [`LexiconTrace`] for every normalised character of `text` (no user dictionary).
 #[doc(hidden)]
 pub fn lexicon_trace(text: &str) -> Vec<LexiconTrace> {
-    let norm = normalise(text);
-    let tokens = segment_with(&norm.chars, None);
-    let (readings, settled, words) = lexicon_readings(&norm.chars, &tokens, None, true);
+    let mut norm = Normalised::default();
+    normalise_into(text, &mut norm);
+    let (mut tokens, mut entries, mut steps) = (Vec::new(), Vec::new(), Vec::new());
+    segment_into(&norm.chars, None, &mut tokens, &mut entries, &mut steps);
+    let mut readings = Vec::new();
+    let mut b = ReadingBuffers {
+        traced: Some(Vec::new()),
+        ..ReadingBuffers::default()
+    };
+    read_lexicon(
+        &norm.chars,
+        &tokens,
+        &entries,
+        None,
+        true,
+        &mut readings,
+        &mut b,
+    );
+    let (settled, words) = (b.settled, b.traced.unwrap_or_default());
     let settled_list = |c: char| {
         crate::tables::MODEL_SETTLED
             .binary_search(&(c as u32))
@@ -424,8 +543,7 @@ pub fn lexicon_trace(text: &str) -> Vec<LexiconTrace> {
         })
         .collect();
     for (s, e, whole) in words {
-        let key: String = norm.chars[s..e].iter().collect();
-        let freq = crate::lexicon::lookup(&key).map_or(0, |e| e.frequency());
+        let freq = crate::lexicon::lookup_chars(&norm.chars[s..e]).map_or(0, |e| e.frequency());
         for t in &mut out[s..e] {
             t.word = Some((s, e, freq, whole));
             if whole {
@@ -438,7 +556,10 @@ pub fn lexicon_trace(text: &str) -> Vec<LexiconTrace> {
 
 /// Runs the whole pipeline.
 pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Translation {
-    let a = analyse(text, opts, user);
+    let mut a = analyse_reusing(text, opts, user);
+    let mut cell_buf = std::mem::take(&mut a.buffers.cells);
+    let mut indexed = std::mem::take(&mut a.buffers.indexed);
+    let mut keep = std::mem::take(&mut a.buffers.keep);
     let chars = &a.norm.chars;
     let letter_sign = match opts.lowercase_sign {
         LowercaseSign::Never => false,
@@ -449,9 +570,6 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
     // Per symbol: normalised index.
     let mut norm_source: Vec<u32> = Vec::with_capacity(chars.len() * 3);
     let mut words = Vec::with_capacity(a.groups.len());
-    let mut cell_buf: Vec<Cell> = Vec::new();
-    let mut indexed: Vec<(usize, Cell)> = Vec::new();
-    let mut keep: Vec<bool> = Vec::new();
     let mut prev_kind: Option<GroupKind> = None;
     for g in &a.groups {
         if let Some(p) = prev_kind {
@@ -547,11 +665,14 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
         }
         words.extend(a.word(g, out_start..symbols.len()));
     }
-    // Map normalised indexes back to input scalars.
-    let source: Vec<u32> = norm_source
-        .iter()
-        .map(|&n| a.norm.source[n as usize])
-        .collect();
+    // Map normalised indexes back to input scalars (nothing to do when normalisation kept every
+    // character: the map is then the identity, as the sources strictly increase).
+    let mut source = norm_source;
+    if a.norm.chars.len() != a.norm.input_len {
+        for s in &mut source {
+            *s = a.norm.source[*s as usize];
+        }
+    }
     let mut first = vec![u32::MAX; a.norm.input_len];
     for (j, &s) in source.iter().enumerate().rev() {
         first[s as usize] = j as u32;
@@ -564,6 +685,10 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
             last = *f;
         }
     }
+    a.buffers.cells = cell_buf;
+    a.buffers.indexed = indexed;
+    a.buffers.keep = keep;
+    recycle(a);
     Translation {
         text: text.to_string(),
         symbols,
@@ -575,6 +700,9 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
 
 /// The words and readings without writing braille.
 pub(crate) fn words_only(text: &str, opts: &Options, user: Option<&UserDictionary>) -> Vec<Word> {
-    let a = analyse(text, opts, user);
-    a.groups.iter().filter_map(|g| a.word(g, 0..0)).collect()
+    let a = analyse_reusing(text, opts, user);
+    let mut words = Vec::with_capacity(a.groups.len());
+    words.extend(a.groups.iter().filter_map(|g| a.word(g, 0..0)));
+    recycle(a);
+    words
 }
