@@ -1,4 +1,5 @@
-//! `data/lexicon/words.tsv` (with the curated readings of `data/readings/neutral.tsv`) → the
+//! `data/lexicon/words.tsv` (with the curated readings of `data/readings/neutral.tsv` and
+//! `phrase-corrections.tsv`) → the
 //! lexicon blob.
 
 use std::collections::BTreeMap;
@@ -69,7 +70,7 @@ const COST_SCALE: f64 = 65536.0;
 /// hits.
 /// The blob, the POS tag names indexed by the ids stored in it, and Rust source for the dense
 /// single-character index (entry index + 1 per code point, 0 = none).
-pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
+pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) {
     let mut entries: BTreeMap<String, LexEntry> = BTreeMap::new();
     let mut pos_names: Vec<String> = vec![String::new()];
     let mut bad_readings = 0;
@@ -109,9 +110,13 @@ pub fn blob(path: &Path, overrides: &Path) -> (Vec<u8>, Vec<String>, String) {
             },
         );
     }
-    // Curated readings (data/readings/neutral.tsv) replace the phrase reading; a word missing from
-    // the lexicon is added with the default frequency of phrase-only words (3).
-    for r in rows(overrides) {
+    // Curated readings (data/readings/neutral.tsv, phrase-corrections.tsv) replace the phrase
+    // reading; a word missing from the lexicon is added with the default frequency of phrase-only
+    // words (3).
+    for (overrides, r) in overrides
+        .iter()
+        .flat_map(|p| rows(p).into_iter().map(move |r| (p, r)))
+    {
         let word = r[0].clone();
         let reading: Vec<u16> = r[1]
             .split(' ')

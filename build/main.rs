@@ -5,7 +5,8 @@
 //! * `readings.rs`: per-character readings (the `pinyin` crate's pinyin-data, reordered by
 //!   `data/readings/char-order.tsv`) → dense blocks of syllable codes (`char_readings.rs`), and
 //!   the measure-word readings (`measure_words.rs`), the polyphones the model leaves
-//!   (`model_settled.rs`) and the neighbour rules of the fast reading mode (`context_rules.rs`).
+//!   (`model_settled.rs`), the neighbour rules of the fast reading mode (`context_rules.rs`) and
+//!   the words of the hand-written reading tables (`curated_words.rs`).
 //! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding the words and their prefixes
 //!   as a trie (its edges in a hash table), with frequencies, POS tags and readings
 //!   (`lexicon.bin`), read without parsing at start-up.
@@ -65,10 +66,17 @@ fn main() {
     )
     .unwrap();
     fs::write(out.join("g2pm.rs"), g2pm::tables(&data.join("g2pm"), &out)).unwrap();
-    let (blob, pos_names, chars) = lexicon::blob(
-        &data.join("lexicon/words.tsv"),
-        &data.join("readings/neutral.tsv"),
-    );
+    let curated = [
+        data.join("readings/neutral.tsv"),
+        data.join("readings/phrase-corrections.tsv"),
+    ];
+    fs::write(
+        out.join("curated_words.rs"),
+        readings::curated_words(&[&curated[0], &curated[1]]),
+    )
+    .unwrap();
+    let (blob, pos_names, chars) =
+        lexicon::blob(&data.join("lexicon/words.tsv"), &[&curated[0], &curated[1]]);
     fs::write(out.join("lexicon.bin"), blob).unwrap();
     fs::write(out.join("lexicon_chars.rs"), chars).unwrap();
     fs::write(

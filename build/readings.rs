@@ -219,3 +219,23 @@ pub fn context_rules(path: &Path) -> String {
         codes
     )
 }
+
+/// The words of the hand-written reading tables (`neutral.tsv`, `phrase-corrections.tsv`) as a
+/// `phf` set: the polyphone model never overrides their readings.
+pub fn curated_words(paths: &[&Path]) -> String {
+    let words: std::collections::BTreeSet<String> = paths
+        .iter()
+        .flat_map(|p| rows(p))
+        .map(|r| r[0].clone())
+        .collect();
+    let mut set = phf_codegen::Set::new();
+    for w in &words {
+        set.entry(w.as_str());
+    }
+    format!(
+        "/// Words whose readings are curated by hand (`data/readings/neutral.tsv`,\n\
+         /// `phrase-corrections.tsv`).\n\
+         pub static CURATED_WORDS: phf::Set<&'static str> = {};\n",
+        set.build()
+    )
+}

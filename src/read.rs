@@ -20,8 +20,8 @@ use crate::model;
 use crate::syllable::Syllable;
 use crate::tables::{
     CANDIDATE_CHARS, CANDIDATE_CODES, CANDIDATE_OFFSETS, CONTEXT_RULE_CHARS, CONTEXT_RULE_CODES,
-    CONTEXT_RULE_KEYS, MEASURE_WORDS, MODEL_SETTLED, MODEL_SETTLED_IN_WORDS, READING_BLOCKS,
-    READING_BLOCK_INDEX,
+    CONTEXT_RULE_KEYS, CURATED_WORDS, MEASURE_WORDS, MODEL_SETTLED, MODEL_SETTLED_IN_WORDS,
+    READING_BLOCKS, READING_BLOCK_INDEX,
 };
 
 /// The default (most frequent) reading of a character, if it has one.
@@ -382,6 +382,8 @@ pub(crate) fn phrase_settles(
     }
     match entry {
         Some(e) if e.frequency() >= TRUSTED_WORD_FREQUENCY => Settled::Yes,
+        // Readings curated by hand (neutral.tsv, phrase-corrections.tsv) are not second-guessed.
+        _ if CURATED_WORDS.contains(word.iter().collect::<String>().as_str()) => Settled::Yes,
         _ => Settled::Phrase { start, end },
     }
 }

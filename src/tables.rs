@@ -29,6 +29,7 @@ include!(concat!(env!("OUT_DIR"), "/spacing_tables.rs"));
 include!(concat!(env!("OUT_DIR"), "/g2pm.rs"));
 include!(concat!(env!("OUT_DIR"), "/model_settled.rs"));
 include!(concat!(env!("OUT_DIR"), "/context_rules.rs"));
+include!(concat!(env!("OUT_DIR"), "/curated_words.rs"));
 
 /// The polyphone model's input projections: per input id, 128 forward then 128 backward gate
 /// inputs, f16 little-endian (see `build/g2pm.rs`).
