@@ -142,8 +142,8 @@ const DEGREE_OPENERS: &str = "很非太真更挺十特比较相极越不好多�
 ///   word in -性, and before another word, is the particle de (自由地飞翔, 一行一行地读,
 ///   预见性地警告).
 /// * 行 standing alone after a noun, numeral, measure word, determiner, adjective or 的, or
-///   before 号 首 尾 末, is the noun háng, "line" (新行, 当前行, 每行, 这一行, 行号); after an
-///   adverb it stays xíng (才行, 也行).
+///   before 号 首 尾 末, is the noun háng, "line" (当前行, 匹配的行, 所有其他行); after an
+///   adverb or a personal pronoun it stays xíng (才行, 也行, 你行吗).
 ///
 /// `words` are the Han words of the text as (start, end) in `chars`, `k` the index of the
 /// one-character word; a neighbour counts when only spaces stand between. Returns `None` when no
