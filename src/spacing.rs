@@ -332,10 +332,14 @@ fn division(t: &Token, entry: Option<Entry>, chars: &[char], opts: &SpacingOptio
         .iter()
         .take_while(|&&c| has_class(c, Class::Numeral))
         .count();
-    // Two syllables stay whole while R14 joins them anyway: lexicalised 一起 一些 一下 would
-    // otherwise lose their first syllable to an earlier join (一 起去).
+    // Two syllables stay whole where R14 would join them anyway (its option on, two syllables
+    // allowed): lexicalised 一起 一些 一下 would otherwise lose their first syllable to an earlier
+    // join (一 起去).
     // Not a date or time unit (六年 in 二〇二六年 goes back to the number before it).
-    let rejoined = len == 2 && opts.join_numeral_measure && !has_class(word[1], Class::Unit);
+    let rejoined = len == 2
+        && opts.join_numeral_measure
+        && opts.max_syllables >= 2
+        && !has_class(word[1], Class::Unit);
     if numerals > 0 && numerals < len && !rejoined && matches!(pos(), "m" | "mq") {
         let after = t.start + numerals;
         let measure_end = after + has_class(chars[after], Class::Measure) as usize;

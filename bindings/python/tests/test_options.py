@@ -16,12 +16,15 @@ def braille(text, **options):
 
 
 def test_fast_readings_differ_from_the_model():
-    # The model reads 得 in 长得 as de5 (joined); the fast mode takes its most frequent reading.
-    assert braille("他长得很高") == "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁"
-    assert braille("他长得很高", readings="model") == "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁"
-    assert braille("他长得很高", readings="fast") == "⠞⠀⠌⠦⠄⠀⠙⠢⠂⠀⠓⠴⠄⠛⠖⠁"
+    # The model reads 应 'should' outside any dictionary word as ying1; the fast mode takes its
+    # most frequent reading, ying4 (whose tone the braille omits).
+    text = "他长得很高，应生成一个文件。"
+    assert braille(text) == "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁⠐⠀⠡⠁⠀⠱⠼⠁⠟⠼⠀⠊⠛⠢⠀⠒⠂⠛⠩⠐⠆"
+    assert braille(text, readings="model") == "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁⠐⠀⠡⠁⠀⠱⠼⠁⠟⠼⠀⠊⠛⠢⠀⠒⠂⠛⠩⠐⠆"
+    assert braille(text, readings="fast") == "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁⠐⠀⠡⠀⠱⠼⠁⠟⠼⠀⠊⠛⠢⠀⠒⠂⠛⠩⠐⠆"
     fast = tongyong.Translator(readings="fast")
-    assert [w.pinyin for w in fast.to_pinyin("长得")][-1] == ["de2"]
+    assert ["ying4"] in [w.pinyin for w in fast.to_pinyin(text)]
+    assert ["ying1"] in [w.pinyin for w in tongyong.to_pinyin(text)]
 
 
 def test_spacing_options_change_the_braille():
@@ -52,7 +55,7 @@ CLI_CASES = [
 ]
 CLI_TEXT = [
     "中华人民共和国成立了。", "他很好，住在山上，每年都来。", "我不去，你去吗？", "我在家看了第一本书。",
-    "2018年7月1日，李华强去北京市。", "风平浪静的洞庭湖。", "他长得很高，银行很远。", "这只猫没吃饭呢。",
+    "2018年7月1日，李华强去北京市。", "风平浪静的洞庭湖。", "他长得很高，银行很远，应生成一个文件。", "这只猫没吃饭呢。",
     "我往东走，得了第3名。", "王芳来了。", "一个人", "三月五日到十二月。",
 ]
 # An option that the sentences above do not show (the lexicon keeps 北京市, 洞庭湖, 杭州市
