@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use crate::lexicon::{self, Entry};
 use crate::segment::{split_words_up_to, Token, TokenKind};
-use crate::syllable::{Syllable, NEUTRAL};
+use crate::syllable::{Final, Syllable, NEUTRAL};
 use crate::tables::{
     punctuation, PunctClass, CHAR_CLASS_BLOCKS, CHAR_CLASS_BLOCK_INDEX, CHAR_CLASS_SETS,
     GF_FIRST_CHARS, GF_LONGEST, GF_WORDS,
@@ -217,6 +217,17 @@ impl Context<'_> {
             && has_class(c[1], Class::Measure)
     }
 
+    /// Whether joining `a` and `b` would put a neutral-tone apical syllable (zi5 in 儿子) straight
+    /// before a zero-initial one (哦 o): GF 0019 §10.2.7 keeps an apical syllable's tone there so
+    /// that the two read back apart (⠵⠢ is also ze), and a neutral syllable has no tone to keep,
+    /// so no rule joins them (儿子 哦).
+    fn apical_clash(&self, a: &Unit, b: &Unit) -> bool {
+        let last = a.chars.end.checked_sub(1).and_then(|i| self.readings[i]);
+        let first = self.readings.get(b.chars.start).copied().flatten();
+        last.is_some_and(|r| r.fin == Final::Apical && r.tone == NEUTRAL)
+            && first.is_some_and(|r| r.initial.is_none())
+    }
+
     fn neutral(&self, u: &Unit) -> bool {
         self.readings[u.chars.start].is_some_and(|r| r.tone == NEUTRAL)
     }
@@ -258,7 +269,11 @@ fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Un
         if kept > 0 {
             let (done, rest) = units.split_at_mut(read);
             let (a, next) = (&mut done[kept - 1], &rest[0]);
-            if is_word(a.kind) && is_word(next.kind) && join(ctx, a, next) {
+            if is_word(a.kind)
+                && is_word(next.kind)
+                && !ctx.apical_clash(a, next)
+                && join(ctx, a, next)
+            {
                 absorb(a, next);
                 continue;
             }

@@ -190,6 +190,9 @@ fn r11_aspect_and_modal_particles_join_the_word_before() {
         ("R11", "看过"),
         ("R11", "进行着"),
         ("R11", "你/知道吗"),
+        // Found by the round-trip property test: joined, ⠵⠢ (zi5 + o) would read back as ze;
+        // GF 0019 §10.2.7 keeps the apical tone there, and a neutral one has none to keep.
+        ("R11, not after a neutral apical syllable", "儿子/哦"),
         ("R11", "快/走吧"),
     ]);
     let off = Options {
