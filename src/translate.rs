@@ -439,7 +439,7 @@ fn read_lexicon(
     apply_grammar(chars, tokens, user, readings, b, model);
 }
 
-/// [`grammar_reading`] for the one-character words 得 地 行 (not given by the user dictionary);
+/// [`grammar_reading`] for the words 得 地 行 一行 (not given by the user dictionary);
 /// the model leaves what it decides.
 fn apply_grammar(
     chars: &[char],
@@ -450,10 +450,10 @@ fn apply_grammar(
     model: bool,
 ) {
     let decided = |t: &Token| {
+        let word = &chars[t.start..t.end];
         t.kind == TokenKind::Han
-            && t.end - t.start == 1
-            && matches!(chars[t.start], '得' | '地' | '行')
-            && user.is_none_or(|u| u.get(&chars[t.start].to_string()).is_none())
+            && matches!(word, ['得' | '地' | '行'] | ['一', '行'])
+            && user.is_none_or(|u| u.get(&word.iter().collect::<String>()).is_none())
     };
     if !tokens.iter().any(decided) {
         return;
@@ -469,9 +469,9 @@ fn apply_grammar(
     let han = tokens.iter().filter(|t| t.kind == TokenKind::Han);
     for (k, t) in han.enumerate().filter(|(_, t)| decided(t)) {
         if let Some(r) = grammar_reading(chars, words, k) {
-            readings[t.start] = Some(r);
+            readings[t.end - 1] = Some(r);
             if model {
-                b.settled[t.start] = Settled::Yes;
+                b.settled[t.end - 1] = Settled::Yes;
             }
         }
     }

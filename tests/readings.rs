@@ -66,6 +66,9 @@ fn grammar_decides_de_dei_and_hang() {
             ("你行吗？", "ni3 xing2 ma5"),
             ("他有一块地。", "kuai4 di4"),
             ("杭州的新地王", "xin1 di4 wang2"),
+            ("在文件的一行中", "yi1 hang2 zhong1"),
+            ("代表团一行十人", "yi1 xing2 shi2"),
+            ("一行人走了。", "yi1 xing2 ren2"),
         ] {
             let got = pinyin(&t, text);
             assert!(got.contains(want), "{text} ({mode:?}): {got}");
