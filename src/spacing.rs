@@ -269,10 +269,11 @@ fn pass(units: &mut Vec<Unit>, ctx: &Context, join: impl Fn(&Context, &Unit, &Un
         if kept > 0 {
             let (done, rest) = units.split_at_mut(read);
             let (a, next) = (&mut done[kept - 1], &rest[0]);
+            // The clash check comes last: it is rarely reached, as most pairs join nothing.
             if is_word(a.kind)
                 && is_word(next.kind)
-                && !ctx.apical_clash(a, next)
                 && join(ctx, a, next)
+                && !ctx.apical_clash(a, next)
             {
                 absorb(a, next);
                 continue;
@@ -368,7 +369,7 @@ fn division(t: &Token, entry: Option<Entry>, chars: &[char], opts: &SpacingOptio
     // through a neutral 的/地/得 (慢慢地走, 高兴地笑了, 静静地躺在床上) is a phrase, not a word:
     // divided after the particle, and the rest into its words.
     if len > 2 {
-        if let Some(cut) = particle_inside_phrase(word) {
+        if let Some(cut) = particle_inside_phrase(word, entry) {
             let mut parts = Vec::new();
             split_words_up_to(
                 chars,
@@ -424,9 +425,10 @@ fn part_limit(opts: &SpacingOptions) -> usize {
 }
 
 /// Where a phrase-dictionary entry (no POS tag) is cut after a structural particle read neutral
-/// in its phrase reading (an offset into `word`), if it has one before its last character.
-fn particle_inside_phrase(word: &[char]) -> Option<usize> {
-    let entry = lexicon::lookup_chars(word)?;
+/// in its phrase reading (an offset into `word`; `entry` is its lexicon entry), if it has one
+/// before its last character.
+fn particle_inside_phrase(word: &[char], entry: Option<Entry>) -> Option<usize> {
+    let entry = entry?;
     if !entry.pos().is_empty() {
         return None;
     }
