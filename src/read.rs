@@ -119,14 +119,9 @@ pub(crate) fn apply_context_rules(
     }
 }
 
-/// The lexicon's POS tag of the word `chars` ("" when it has none).
-fn word_pos(chars: &[char]) -> &'static str {
-    let entry = match chars {
-        [c] => lexicon::char_entry(*c),
-        _ => lexicon::lookup_chars(chars),
-    };
-    entry.filter(|e| e.is_word()).map_or("", |e| e.pos())
-}
+/// A Han word for [`grammar_reading`]: its range in the text and the POS tag of its lexicon entry
+/// ("" when it has none).
+pub(crate) type TaggedWord = (usize, usize, &'static str);
 
 /// Degree adverbs and negations that open the complement after a structural 得 (跑得很快,
 /// 说得不对, 玩得太久).
@@ -151,31 +146,27 @@ const DEGREE_OPENERS: &str = "很非太真更挺十特比较相极越不好多�
 /// (the reading is that of its last character); a neighbour counts when only spaces stand between. Returns `None` when no
 /// rule applies. On CPP dev the rules change 2 items, both for the better (in both modes); on
 /// Debian's man pages they change about 470 readings in 3 MB, a sample of 60 all for the better.
-pub(crate) fn grammar_reading(
-    chars: &[char],
-    words: &[(usize, usize)],
-    k: usize,
-) -> Option<Syllable> {
-    let (start, end) = words[k];
+pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) -> Option<Syllable> {
+    let (start, end, _) = words[k];
     // Neighbours count when nothing but spaces stands between (man pages space their words).
     let spaces = |a: usize, b: usize| chars[a..b].iter().all(|&c| c == ' ' || c == '\t');
-    let prev = k
+    let prev_word = k
         .checked_sub(1)
         .map(|j| words[j])
-        .filter(|&(_, e)| spaces(e, start))
-        .map(|(s, e)| &chars[s..e]);
-    let next = words
+        .filter(|&(_, e, _)| spaces(e, start));
+    let next_word = words
         .get(k + 1)
         .copied()
-        .filter(|&(s, _)| spaces(end, s))
-        .map(|(s, e)| &chars[s..e]);
-    let pos_of = |w: Option<&[char]>| w.map_or("", word_pos);
+        .filter(|&(s, _, _)| spaces(end, s));
+    let prev = prev_word.map(|(s, e, _)| &chars[s..e]);
+    let next = next_word.map(|(s, e, _)| &chars[s..e]);
+    let (pp, np) = (prev_word.map_or("", |w| w.2), next_word.map_or("", |w| w.2));
     let syllable = |s: &str| Syllable::parse(s).ok();
     if chars[start..end] == ['一', '行'] {
         // "A party of" after the people it counts (代表团一行, 他们一行) or before 人; elsewhere
         // "one line" (一行字, 文件的一行, 每一行).
-        let party = prev
-            .is_some_and(|w| pos_of(Some(w)).starts_with('n') || w.last() == Some(&'们'))
+        let party = pp.starts_with('n')
+            || prev.is_some_and(|w| w.last() == Some(&'们'))
             || next.is_some_and(|w| w[0] == '人');
         return syllable(if party { "xing2" } else { "hang2" });
     }
@@ -184,7 +175,6 @@ pub(crate) fn grammar_reading(
     }
     match chars[start] {
         '得' => {
-            let (pp, np) = (pos_of(prev), pos_of(next));
             let next_first = next.and_then(|w| w.first().copied());
             let opens_complement = next_first.is_some_and(|c| DEGREE_OPENERS.contains(c))
                 || np.starts_with('a')
@@ -200,12 +190,11 @@ pub(crate) fn grammar_reading(
         }
         '地' => {
             let prev_w = prev?;
-            let pp = pos_of(prev);
             let reduplicated = prev_w.len() >= 2
                 && prev_w[prev_w.len() - 1] == prev_w[prev_w.len() - 2]
                 || k >= 2 && {
-                    let (a, b) = (words[k - 2], words[k - 1]);
-                    chars[a.0..a.1] == chars[b.0..b.1] && a.1 == b.0
+                    let ((a0, a1, _), (b0, b1, _)) = (words[k - 2], words[k - 1]);
+                    chars[a0..a1] == chars[b0..b1] && a1 == b0
                 };
             // A one-character adjective is left out: 新地王, 大地 are the noun.
             let manner = reduplicated
@@ -223,7 +212,6 @@ pub(crate) fn grammar_reading(
                 return syllable("hang2");
             }
             let prev_w = prev?;
-            let pp = pos_of(prev);
             let nominal = prev_w.last() == Some(&'的')
                 || pp.starts_with('n')
                 || pp.starts_with('m')

@@ -12,7 +12,7 @@ use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
     apply_context_rules, apply_model, grammar_reading, measure_word_reading, phrase_settles,
-    read_word_with, Settled,
+    read_word_with, Settled, TaggedWord,
 };
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
@@ -360,7 +360,7 @@ struct ReadingBuffers {
     settled: Vec<Settled>,
     word: Vec<Option<Syllable>>,
     phrases: Vec<(usize, usize)>,
-    grammar_words: Vec<(usize, usize)>,
+    grammar_words: Vec<TaggedWord>,
     /// Filled only for [`lexicon_trace`]: the words and sub-words read by a phrase reading, and
     /// whether each is a whole segment.
     traced: Option<Vec<(usize, usize, bool)>>,
@@ -436,7 +436,7 @@ fn read_lexicon(
             }
         }
     }
-    apply_grammar(chars, tokens, user, readings, b, model);
+    apply_grammar(chars, tokens, entries, user, readings, b, model);
 }
 
 /// [`grammar_reading`] for the words 得 地 行 一行 (not given by the user dictionary);
@@ -444,6 +444,7 @@ fn read_lexicon(
 fn apply_grammar(
     chars: &[char],
     tokens: &[Token],
+    entries: &[Option<Entry>],
     user: Option<&UserDictionary>,
     readings: &mut [Option<Syllable>],
     b: &mut ReadingBuffers,
@@ -460,11 +461,16 @@ fn apply_grammar(
     }
     let words = &mut b.grammar_words;
     words.clear();
+    // The POS tags from the entries the segmenter found.
     words.extend(
         tokens
             .iter()
-            .filter(|t| t.kind == TokenKind::Han)
-            .map(|t| (t.start, t.end)),
+            .zip(entries)
+            .filter(|(t, _)| t.kind == TokenKind::Han)
+            .map(|(t, e)| {
+                let pos = e.filter(|e| e.is_word()).map_or("", |e| e.pos());
+                (t.start, t.end, pos)
+            }),
     );
     let han = tokens.iter().filter(|t| t.kind == TokenKind::Han);
     for (k, t) in han.enumerate().filter(|(_, t)| decided(t)) {
