@@ -5,35 +5,17 @@
 //! says so and passes, unless `TONGYONG_REQUIRE_CORPUS=1` (set by the README's test command).
 
 mod common;
+#[path = "common/corpus.rs"]
+mod corpus;
 
-use std::path::PathBuf;
-
+use corpus::corpus;
 use tongyong::{Translator, WordKind};
-
-fn corpus() -> Option<String> {
-    let path = std::env::var_os("TONGYONG_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/corpus/manpages-zh.txt")
-        });
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) if std::env::var("TONGYONG_REQUIRE_CORPUS").is_ok_and(|v| v == "1") => {
-            panic!("{}: {e}; run scripts/corpus.sh", path.display())
-        }
-        Err(e) => {
-            eprintln!(
-                "round_trip: skipped, {}: {e} (run scripts/corpus.sh)",
-                path.display()
-            );
-            None
-        }
-    }
-}
 
 #[test]
 fn manpages_round_trip() {
-    let Some(text) = corpus() else { return };
+    let Some(text) = corpus("round_trip") else {
+        return;
+    };
     let t = Translator::new();
     let (mut words, mut characters, mut lines) = (0usize, 0usize, 0usize);
     let mut failures = Vec::new();

@@ -8,8 +8,12 @@
 //! `scripts/corpus.sh` (or `TONGYONG_CORPUS`). Without it the test says so and passes, unless
 //! `TONGYONG_REQUIRE_CORPUS=1` (set by the README's test command).
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::path::PathBuf;
 
+use corpus::corpus;
 use tongyong::{Options, ReadingMode, Translator};
 
 /// Measured with the grammar rules for 得 地 行 一行 (`read::grammar_reading`) and the corrected
@@ -17,27 +21,6 @@ use tongyong::{Options, ReadingMode, Translator};
 /// characters (98.88% both before them); the floors leave room for a few items.
 const MODEL_MIN: f64 = 99.2;
 const FAST_MIN: f64 = 99.2;
-
-fn corpus() -> Option<String> {
-    let path = std::env::var_os("TONGYONG_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/corpus/manpages-zh.txt")
-        });
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) if std::env::var("TONGYONG_REQUIRE_CORPUS").is_ok_and(|v| v == "1") => {
-            panic!("{}: {e}; run scripts/corpus.sh", path.display())
-        }
-        Err(e) => {
-            eprintln!(
-                "running_text: skipped, {}: {e} (run scripts/corpus.sh)",
-                path.display()
-            );
-            None
-        }
-    }
-}
 
 struct Gold {
     line: usize,
@@ -105,7 +88,9 @@ fn accuracy(lines: &[&str], gold: &[Gold], readings: ReadingMode) -> (f64, Vec<S
 
 #[test]
 fn running_text_readings() {
-    let Some(text) = corpus() else { return };
+    let Some(text) = corpus("running_text") else {
+        return;
+    };
     let lines: Vec<&str> = text.split('\n').collect();
     let gold = gold(&lines);
     assert!(gold.len() > 3_000, "gold set too small: {}", gold.len());
