@@ -24,14 +24,13 @@ scored on the fifth; it prints the pooled held-out accuracy and each fold's choi
 
 import argparse
 import collections
+import importlib.util
 import itertools
 import os
 import sys
 
 import numpy as np
 
-HALF = 4
-ENDS = set("。！？；!?;\n\r\u2028\u2029")
 
 
 def is_han(c):
@@ -40,14 +39,18 @@ def is_han(c):
             or 0xF900 <= o <= 0xFAFF or o == 0x3007)
 
 
-def window(chars, t):
-    start = t
-    while start > 0 and t - start < HALF and chars[start - 1] not in ENDS:
-        start -= 1
-    end = t + 1
-    while end < len(chars) and end - t <= HALF and chars[end - 1] not in ENDS:
-        end += 1
-    return start, end
+def _finetune_module():
+    """scripts/g2pm-finetune.py (numpy at import; JAX only when training)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "g2pm-finetune.py")
+    spec = importlib.util.spec_from_file_location("g2pm_finetune", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# The model's window around a character, as src/read.rs `apply_model`: one definition, in
+# g2pm-finetune.py.
+window = _finetune_module().window
 
 
 def norm_reading(r):
