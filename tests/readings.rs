@@ -77,6 +77,28 @@ fn grammar_decides_de_dei_and_hang() {
 }
 
 #[test]
+fn corrected_phrase_readings() {
+    // data/readings/phrase-corrections.tsv: words the phrase data reads against the 现代汉语词典
+    // (运转 zhuàn, 质朴 piáo, 薄膜 báo, 夹克 jiá, 眩晕 yūn, 拚命 pàn); the model may not undo them.
+    for mode in [ReadingMode::Model, ReadingMode::Fast] {
+        let t = translator(mode);
+        for (text, want) in [
+            ("机器正在运转。", "yun4 zhuan3"),
+            ("文风质朴。", "zhi4 pu3"),
+            ("一层薄膜", "bo2 mo2"),
+            ("他穿着夹克。", "jia1 ke4"),
+            ("我有点眩晕。", "xuan4 yun4"),
+            ("他拚命地跑。", "pin1 ming4"),
+            ("我肚子饿了。", "du4 zi5"),
+            ("河道的落差很大。", "luo4 cha1"),
+        ] {
+            let got = pinyin(&t, text);
+            assert!(got.contains(want), "{text} ({mode:?}): {got}");
+        }
+    }
+}
+
+#[test]
 fn yi_and_bu_keep_citation_tones() {
     for mode in [ReadingMode::Model, ReadingMode::Fast] {
         let t = translator(mode);
