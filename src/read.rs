@@ -381,9 +381,24 @@ pub(crate) fn phrase_settles(
     match entry {
         Some(e) if e.frequency() >= TRUSTED_WORD_FREQUENCY => Settled::Yes,
         // Readings curated by hand (neutral.tsv, phrase-corrections.tsv) are not second-guessed.
-        _ if CURATED_WORDS.contains(word.iter().collect::<String>().as_str()) => Settled::Yes,
+        _ if is_curated(word) => Settled::Yes,
         _ => Settled::Phrase { start, end },
     }
+}
+
+/// Whether `word` is one of the hand-curated words (`CURATED_WORDS`). The key is built on the
+/// stack: this runs for every rare word with an overridable polyphone.
+fn is_curated(word: &[char]) -> bool {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for c in word {
+        if len + c.len_utf8() > buf.len() {
+            return CURATED_WORDS.contains(word.iter().collect::<String>().as_str());
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    // The bytes are whole UTF-8 encodings of chars, so they are valid UTF-8.
+    std::str::from_utf8(&buf[..len]).is_ok_and(|key| CURATED_WORDS.contains(key))
 }
 
 /// How sure the model must be (softmax probability over the character's candidate readings) to
