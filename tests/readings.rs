@@ -44,6 +44,7 @@ fn neutral_tones_and_particles() {
             ("我们走吧！", "wo3 men5 zou3 ba5"),
             ("好啊。", "hao3 a5"),
             ("花儿开了。", "hua1 er5 kai1 le5"),
+            ("他在左边，我在旁边。", "ta1 zai4 zuo3 bian5 wo3 zai4 pang2 bian1"),
         ] {
             assert_eq!(pinyin(&t, text), want, "{text} ({mode:?})");
         }
