@@ -127,6 +127,33 @@ pub(crate) type TaggedWord = (usize, usize, &'static str);
 /// 说得不对, 玩得太久).
 const DEGREE_OPENERS: &str = "很非太真更挺十特比较相极越不好多最蛮";
 
+/// Sentence-final particles, read neutral at the end of a clause after another word (走咯, 好哦,
+/// 来喽, 奇怪吧), where the dictionaries or the model give their interjection or other readings
+/// (咯 luò, 哦 ò, 喽 lóu, 吧 bā).
+/// 哪 is left out: at the end of a clause it is usually the question word nǎ (去哪？).
+pub(crate) const FINAL_PARTICLES: [(char, &str); 14] = [
+    ('吗', "ma5"),
+    ('呢', "ne5"),
+    ('吧', "ba5"),
+    ('啊', "a5"),
+    ('哦', "o5"),
+    ('哩', "li5"),
+    ('咯', "lo5"),
+    ('喽', "lou5"),
+    ('呐', "na5"),
+    ('啦', "la5"),
+    ('呗', "bei5"),
+    ('嘛', "ma5"),
+    ('呀', "ya5"),
+    ('哇', "wa5"),
+];
+
+/// Whether `c` ends a clause for [`FINAL_PARTICLES`]: clause punctuation, a closing quote or
+/// bracket, or a line break.
+fn ends_clause(c: char) -> bool {
+    "。！？，、；：…—”’）」』》!?,;:)\"'~～\n\r".contains(c)
+}
+
 /// The reading of a one-character word that the grammar of its neighbours decides, where
 /// dictionaries and the polyphone model (trained on encyclopedia prose) go wrong on plain text:
 ///
@@ -138,6 +165,8 @@ const DEGREE_OPENERS: &str = "很非太真更挺十特比较相极越不好多�
 ///   预见性地警告).
 /// * 一行 is yì háng, "one line", unless it follows the people it counts or comes before 人
 ///   (代表团一行, 他们一行, 一行人: yì xíng, "a party of").
+/// * A sentence-final particle ([`FINAL_PARTICLES`]) after a word and at the end of a clause (or
+///   of the text) is neutral (走咯 lo, 好哦 o, 做哩 li).
 /// * 行 standing alone after a noun, numeral, measure word, determiner, adjective or 的, or
 ///   before 号 首 尾 末, is the noun háng, "line" (当前行, 匹配的行, 所有其他行); after an
 ///   adverb or a personal pronoun it stays xíng (才行, 也行, 你行吗).
@@ -172,6 +201,12 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
     }
     if end - start != 1 {
         return None;
+    }
+    if let Some(&(_, neutral)) = FINAL_PARTICLES.iter().find(|(c, _)| *c == chars[start]) {
+        let at_clause_end = chars.get(end).is_none_or(|&c| ends_clause(c));
+        return (prev.is_some() && at_clause_end)
+            .then(|| syllable(neutral))
+            .flatten();
     }
     match chars[start] {
         '得' => {

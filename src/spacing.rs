@@ -49,7 +49,8 @@ pub struct SpacingOptions {
     pub join_monosyllables: bool,
     /// R9: 不/没/别 + a monosyllabic verb or adjective (不去).
     pub join_negation: bool,
-    /// R11: sentence-final and modal particles (吗 呢 吧 啊 …) join the word before them.
+    /// R11: sentence-final and modal particles (吗 呢 吧 啊 … 咯 喽), read neutral, join the word
+    /// before them.
     pub join_modal_particles: bool,
     /// R12: a monosyllabic preposition + a monosyllabic noun (在家). Off: UNKNOWN, pinyin separates.
     pub join_preposition_noun: bool,
@@ -609,7 +610,11 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
         if p == '过' {
             return ctx.neutral(b) || ctx.pos(a).starts_with('v');
         }
-        opts.join_modal_particles && has_class(p, Class::Modal) && a.kind == GroupKind::Han
+        // A modal particle is neutral; 哪 read nǎ is the question word (去哪), not a particle.
+        opts.join_modal_particles
+            && has_class(p, Class::Modal)
+            && a.kind == GroupKind::Han
+            && ctx.neutral(b)
     });
 
     // 4. Monosyllabic verb + monosyllabic complement (R13); not after the copula or a modal verb,

@@ -12,7 +12,7 @@ use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
     apply_context_rules, apply_model, grammar_reading, measure_word_reading, phrase_settles,
-    read_word_with, Settled, TaggedWord,
+    read_word_with, Settled, TaggedWord, FINAL_PARTICLES,
 };
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
@@ -439,7 +439,8 @@ fn read_lexicon(
     apply_grammar(chars, tokens, entries, user, readings, b, model);
 }
 
-/// [`grammar_reading`] for the words 得 地 行 一行 (not given by the user dictionary);
+/// [`grammar_reading`] for the words 得 地 行 一行 and the sentence-final particles (not given by
+/// the user dictionary);
 /// the model leaves what it decides.
 fn apply_grammar(
     chars: &[char],
@@ -453,7 +454,8 @@ fn apply_grammar(
     let decided = |t: &Token| {
         let word = &chars[t.start..t.end];
         t.kind == TokenKind::Han
-            && matches!(word, ['得' | '地' | '行'] | ['一', '行'])
+            && (matches!(word, ['得' | '地' | '行'] | ['一', '行'])
+                || matches!(word, [c] if FINAL_PARTICLES.iter().any(|(p, _)| p == c)))
             && user.is_none_or(|u| u.get(&word.iter().collect::<String>()).is_none())
     };
     if !tokens.iter().any(decided) {

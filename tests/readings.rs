@@ -44,7 +44,10 @@ fn neutral_tones_and_particles() {
             ("我们走吧！", "wo3 men5 zou3 ba5"),
             ("好啊。", "hao3 a5"),
             ("花儿开了。", "hua1 er5 kai1 le5"),
-            ("他在左边，我在旁边。", "ta1 zai4 zuo3 bian5 wo3 zai4 pang2 bian1"),
+            (
+                "他在左边，我在旁边。",
+                "ta1 zai4 zuo3 bian5 wo3 zai4 pang2 bian1",
+            ),
         ] {
             assert_eq!(pinyin(&t, text), want, "{text} ({mode:?})");
         }
@@ -52,7 +55,7 @@ fn neutral_tones_and_particles() {
 }
 
 #[test]
-fn grammar_decides_de_dei_and_hang() {
+fn grammar_decides_de_dei_hang_and_final_particles() {
     // read::grammar_reading: 得 地 行 standing alone, by the words around them; the dictionaries
     // and the polyphone model read these wrong in plain text (跑得 de2, 自由地 di4, 新行 xíng).
     for mode in [ReadingMode::Model, ReadingMode::Fast] {
@@ -69,6 +72,13 @@ fn grammar_decides_de_dei_and_hang() {
             ("杭州的新地王", "xin1 di4 wang2"),
             ("在文件的一行中", "yi1 hang2 zhong1"),
             ("代表团一行十人", "yi1 xing2 shi2"),
+            // Sentence-final particles after a word; 哦 opening a sentence is the interjection.
+            ("我们走咯。", "zou3 lo5"),
+            ("好的哦。", "de5 o5"),
+            ("饭来喽！", "lai2 lou5"),
+            ("他奇怪吧：", "guai4 ba5"),
+            ("哦，我明白了。", "o4 wo3"),
+            ("你去哪？", "qu4 na3"),
             ("一行人走了。", "yi1 xing2 ren2"),
         ] {
             let got = pinyin(&t, text);

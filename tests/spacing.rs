@@ -194,6 +194,10 @@ fn r11_aspect_and_modal_particles_join_the_word_before() {
         // GF 0019 §10.2.7 keeps the apical tone there, and a neutral one has none to keep.
         ("R11, not after a neutral apical syllable", "儿子/哦"),
         ("R11", "快/走吧"),
+        ("R11", "走咯"),
+        ("R11", "他/来了哩"),
+        // 哪 read nǎ is the question word, not a modal particle: R11 does not attach it.
+        ("R11, not the question word 哪", "你/去/哪"),
     ]);
     let off = Options {
         spacing: SpacingOptions {
