@@ -27,7 +27,8 @@ items where they agreed, all 779 of the ~80 characters whose second reading is c
 (行 长 还 为 得 地 空 中 重 …) were read in context, and 60 of the rest drawn at random. Agreement
 was no proof: 25 agreed items were wrong for all three readers and were corrected (行 háng for
 lines: 新行, 空行, 命令行, 当前行, which all read xíng; 物理地/动态地 de; 空行/空开 kòng; 还得 děi;
-为主机 wèi). Left out: two lines of mojibake, one line with a typo, and items whose reading the
+为主机 wèi), and a 26th later, when a grammar rule disagreed with it (程式教你怎么做: 教 jiāo,
+"teach", as 现代汉语词典's 我教你写字). Left out: two lines of mojibake, one line with a typo, and items whose reading the
 sentence does not settle (包括为…, 看看 kàn·kan or kànkàn, a particle 哦).
 Because the `agree` items are right for all three readers by construction, the figures to compare
 readers by are the disputed (`hand`) items; the overall figure is what a user sees.

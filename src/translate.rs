@@ -12,7 +12,7 @@ use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
     apply_context_rules, apply_model, grammar_reading, measure_word_reading, phrase_settles,
-    read_word_with, Settled, TaggedWord, FINAL_PARTICLES,
+    read_word_with, Settled, TaggedWord, FINAL_PARTICLES, GRAMMAR_CHARS,
 };
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
@@ -454,8 +454,9 @@ fn apply_grammar(
     let decided = |t: &Token| {
         let word = &chars[t.start..t.end];
         t.kind == TokenKind::Han
-            && (matches!(word, ['得' | '地' | '行'] | ['一', '行'])
-                || matches!(word, [c] if FINAL_PARTICLES.iter().any(|(p, _)| p == c)))
+            && (matches!(word, ['一', '行'])
+                || matches!(word, [c] if GRAMMAR_CHARS.contains(*c)
+                    || FINAL_PARTICLES.iter().any(|(p, _)| p == c)))
             && user.is_none_or(|u| u.get(&word.iter().collect::<String>()).is_none())
     };
     if !tokens.iter().any(decided) {

@@ -79,6 +79,19 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
             ("他奇怪吧：", "guai4 ba5"),
             ("哦，我明白了。", "o4 wo3"),
             ("你去哪？", "qu4 na3"),
+            // Polyphones that the words around them decide in plain prose.
+            ("这件衣服太长了。", "tai4 chang2"),
+            ("他长得很高。", "zhang3 de5"),
+            ("我今天很累。", "hen3 lei4"),
+            ("质量比较差。", "bi3 jiao4 cha4"),
+            ("老师教我们唱歌。", "jiao1 wo3 men5"),
+            ("农民在地里种庄稼。", "zhong4 zhuang1"),
+            ("这种方法很好。", "zhe4 zhong3"),
+            ("睡了一觉。", "yi1 jiao4"),
+            ("他数了数苹果。", "shu3 le5 shu3"),
+            ("文件名应以引号括起。", "ying1 yi3"),
+            ("他把钱藏在床下。", "cang2 zai4"),
+            ("把桌布铺在桌上。", "pu1 zai4"),
             ("一行人走了。", "yi1 xing2 ren2"),
         ] {
             let got = pinyin(&t, text);
@@ -140,10 +153,10 @@ fn the_fast_mode_applies_neighbour_rules() {
 fn the_model_reads_what_the_lexicon_leaves_open() {
     let model = translator(ReadingMode::Model);
     let fast = translator(ReadingMode::Fast);
-    // 应 'should' outside any dictionary word: the default is ying4, the model reads ying1.
-    let text = "如果要开始审计，应生成一个长度为零的文件。";
-    assert!(pinyin(&fast, text).contains("ji4 ying4 sheng1"));
-    assert!(pinyin(&model, text).contains("ji4 ying1 sheng1"));
+    // 长 outside any dictionary word: the default is zhang3, the model reads 全长 as chang2.
+    let text = "这条河全长475米。";
+    assert!(pinyin(&fast, text).contains("quan2 zhang3"));
+    assert!(pinyin(&model, text).contains("quan2 chang2"));
     // A frequent dictionary word keeps its phrase reading.
     assert_eq!(
         pinyin(&model, "他在银行工作。"),

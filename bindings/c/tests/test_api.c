@@ -197,18 +197,17 @@ static void test_readings_and_spacing(void) {
     char out[128];
     CHECK_STATUS(tongyong_options_new(&opts), TONGYONG_OK);
 
-    /* Readings: the model reads 应 'should' outside any dictionary word as ying1; the fast mode
-       takes its most frequent reading, ying4 (whose tone the braille omits). Both read 长得 as
-       zhang3 de5 (a grammar rule). */
-    braille_with(opts, "他长得很高，应生成一个文件。", out, sizeof out);
-    CHECK(strcmp(out, "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁⠐⠀⠡⠁⠀⠱⠼⠁⠟⠼⠀⠊⠛⠢⠀⠒⠂⠛⠩⠐⠆") == 0);
+    /* Readings: 长 outside any dictionary word. The model reads 全长 'total length' as chang2; the
+       fast mode takes the character's most frequent reading, zhang3. */
+    braille_with(opts, "这条河全长475米。", out, sizeof out);
+    CHECK(strcmp(out, "⠌⠢⠞⠜⠀⠓⠢⠀⠅⠯⠟⠦⠀⠼⠙⠛⠑⠀⠍⠊⠄⠐⠆") == 0);
     CHECK_STATUS(tongyong_options_set_readings(opts, TONGYONG_READINGS_FAST), TONGYONG_OK);
-    braille_with(opts, "他长得很高，应生成一个文件。", out, sizeof out);
-    CHECK(strcmp(out, "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁⠐⠀⠡⠀⠱⠼⠁⠟⠼⠀⠊⠛⠢⠀⠒⠂⠛⠩⠐⠆") == 0);
+    braille_with(opts, "这条河全长475米。", out, sizeof out);
+    CHECK(strcmp(out, "⠌⠢⠞⠜⠀⠓⠢⠀⠅⠯⠌⠦⠄⠀⠼⠙⠛⠑⠀⠍⠊⠄⠐⠆") == 0);
     CHECK_STATUS(tongyong_options_set_readings(opts, TONGYONG_READINGS_MODEL), TONGYONG_OK);
     CHECK_STATUS(tongyong_options_set_readings(opts, 2), TONGYONG_INVALID_ARGUMENT);
-    braille_with(opts, "他长得很高，应生成一个文件。", out, sizeof out);
-    CHECK(strcmp(out, "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁⠐⠀⠡⠁⠀⠱⠼⠁⠟⠼⠀⠊⠛⠢⠀⠒⠂⠛⠩⠐⠆") == 0);
+    braille_with(opts, "这条河全长475米。", out, sizeof out);
+    CHECK(strcmp(out, "⠌⠢⠞⠜⠀⠓⠢⠀⠅⠯⠟⠦⠀⠼⠙⠛⠑⠀⠍⠊⠄⠐⠆") == 0);
 
     /* Idioms as 2 + 2: a blank in the middle of 风平浪静. */
     braille_with(opts, "风平浪静", out, sizeof out);

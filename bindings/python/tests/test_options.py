@@ -16,15 +16,15 @@ def braille(text, **options):
 
 
 def test_fast_readings_differ_from_the_model():
-    # The model reads 应 'should' outside any dictionary word as ying1; the fast mode takes its
-    # most frequent reading, ying4 (whose tone the braille omits).
-    text = "他长得很高，应生成一个文件。"
-    assert braille(text) == "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁⠐⠀⠡⠁⠀⠱⠼⠁⠟⠼⠀⠊⠛⠢⠀⠒⠂⠛⠩⠐⠆"
-    assert braille(text, readings="model") == "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁⠐⠀⠡⠁⠀⠱⠼⠁⠟⠼⠀⠊⠛⠢⠀⠒⠂⠛⠩⠐⠆"
-    assert braille(text, readings="fast") == "⠞⠀⠌⠦⠄⠙⠢⠀⠓⠴⠄⠛⠖⠁⠐⠀⠡⠀⠱⠼⠁⠟⠼⠀⠊⠛⠢⠀⠒⠂⠛⠩⠐⠆"
+    # 长 outside any dictionary word: the model reads 全长 'total length' as chang2; the fast mode
+    # takes the character's most frequent reading, zhang3.
+    text = "这条河全长475米。"
+    assert braille(text) == "⠌⠢⠞⠜⠀⠓⠢⠀⠅⠯⠟⠦⠀⠼⠙⠛⠑⠀⠍⠊⠄⠐⠆"
+    assert braille(text, readings="model") == "⠌⠢⠞⠜⠀⠓⠢⠀⠅⠯⠟⠦⠀⠼⠙⠛⠑⠀⠍⠊⠄⠐⠆"
+    assert braille(text, readings="fast") == "⠌⠢⠞⠜⠀⠓⠢⠀⠅⠯⠌⠦⠄⠀⠼⠙⠛⠑⠀⠍⠊⠄⠐⠆"
     fast = tongyong.Translator(readings="fast")
-    assert ["ying4"] in [w.pinyin for w in fast.to_pinyin(text)]
-    assert ["ying1"] in [w.pinyin for w in tongyong.to_pinyin(text)]
+    assert ["quan2", "zhang3"] in [w.pinyin for w in fast.to_pinyin(text)]
+    assert ["quan2", "chang2"] in [w.pinyin for w in tongyong.to_pinyin(text)]
 
 
 def test_spacing_options_change_the_braille():
