@@ -48,6 +48,11 @@ fn neutral_tones_and_particles() {
                 "他在左边，我在旁边。",
                 "ta1 zai4 zuo3 bian5 wo3 zai4 pang2 bian1",
             ),
+            // 必读轻声词 (words the 现代汉语词典 and the Putonghua test read with a neutral tone);
+            // CPP's labels give some of them citation tones (关系 xi4, 知识 shi2): we keep the
+            // dictionary's reading, as the braille writes it.
+            ("故事的名字", "gu4 shi5 de5 ming2 zi5"),
+            ("关系和知识", "guan1 xi5 he2 zhi1 shi5"),
         ] {
             assert_eq!(pinyin(&t, text), want, "{text} ({mode:?})");
         }
