@@ -124,7 +124,7 @@ pub(crate) fn apply_context_rules(
 pub(crate) type TaggedWord = (usize, usize, &'static str);
 
 /// The one-character words [`grammar_reading`] may decide (besides 一行 and [`FINAL_PARTICLES`]).
-pub(crate) const GRAMMAR_CHARS: &str = "得地行长累差教种觉数应藏铺";
+pub(crate) const GRAMMAR_CHARS: &str = "得地行长少累差教种觉数应藏铺";
 
 /// Degree adverbs and negations that open the complement after a structural 得 (跑得很快,
 /// 说得不对, 玩得太久).
@@ -170,7 +170,9 @@ fn ends_clause(c: char) -> bool {
 ///   (代表团一行, 他们一行, 一行人: yì xíng, "a party of").
 /// * A sentence-final particle ([`FINAL_PARTICLES`]) after a word and at the end of a clause (or
 ///   of the text) is neutral (走咯 lo, 好哦 o, 做哩 li).
-/// * Verbs and adjectives that the words around them decide in plain prose: 长 cháng and 累 lèi
+/// * 得 after 长 (长得像他), and after 下 上 来 去 before a degree adverb (雨下得很大), is de.
+/// * Verbs and adjectives that the words around them decide in plain prose: 长 zhǎng before 得
+///   (长得很高) except in 长得多 'much longer'; 少 shǎo before a verb (少吃); 长 cháng and 累 lèi
 ///   and 差 chà after a degree adverb or a negation (太长, 很累, 不差; 累 also before 了 死 坏
 ///   得, 差 after 还 就 只 才); 教 jiāo before whom or what is taught (教我们唱歌); 种 zhòng after
 ///   its subject and before what is planted or an aspect particle, never after a numeral or
@@ -232,7 +234,14 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
             let opens_complement = next_first.is_some_and(|c| DEGREE_OPENERS.contains(c))
                 || np.starts_with('a')
                 || np == "d";
-            if (pp.starts_with('v') || pp.starts_with('a')) && opens_complement {
+            // 长得 'looks' is always the particle (长得像他); 下 上 来 去 are verbs here whatever
+            // their tag (雨下得很大).
+            if prev_is(&["长"])
+                || (pp.starts_with('v')
+                    || pp.starts_with('a')
+                    || prev_is(&["下", "上", "来", "去"]))
+                    && opens_complement
+            {
                 return syllable("de5");
             }
             let pronoun =
@@ -276,7 +285,22 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
                 .then(|| syllable("hang2"))
                 .flatten()
         }
-        '长' => is_degree(prev).then(|| syllable("chang2")).flatten(),
+        '长' => {
+            // 长得 'grows, looks' is zhǎng (长得像他, 长得很高), but 长得多 'much longer' is cháng.
+            let then_more = |j: usize| words.get(j).is_some_and(|&(s, e, _)| chars[s..e] == ['多']);
+            let more = next_is(&["得多"]) || next_is(&["得"]) && then_more(k + 2);
+            if more {
+                return syllable("chang2");
+            }
+            if next_is(&["得"]) {
+                return syllable("zhang3");
+            }
+            is_degree(prev).then(|| syllable("chang2")).flatten()
+        }
+        // 少 before a verb is 'less' (少吃, 少说), not shào 'young'.
+        '少' => (np.starts_with('v') || next.is_some_and(begins_with_verb))
+            .then(|| syllable("shao3"))
+            .flatten(),
         '累' => (is_degree(prev) || next_is(&["了", "死", "坏", "得", "极了"]))
             .then(|| syllable("lei4"))
             .flatten(),
@@ -363,6 +387,13 @@ const DEGREE_WORDS: [&str; 27] = [
     "不太",
     "过于",
 ];
+
+/// Whether the first character of `word` is a verb on its own (吃 in 吃零食).
+fn begins_with_verb(word: &[char]) -> bool {
+    word.first()
+        .and_then(|&c| lexicon::lookup_chars(&[c]))
+        .is_some_and(|e| e.is_word() && e.pos().starts_with('v'))
+}
 
 /// Whether `word` is one of `texts`.
 fn word_is(word: Option<&[char]>, texts: &[&str]) -> bool {

@@ -97,6 +97,11 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
             ("文件名应以引号括起。", "ying1 yi3"),
             ("他把钱藏在床下。", "cang2 zai4"),
             ("把桌布铺在桌上。", "pu1 zai4"),
+            ("他长得像他爸爸。", "zhang3 de5 xiang4"),
+            ("这条路长得多。", "chang2 de5 duo1"),
+            ("这场雨下得很大。", "xia4 de5 hen3"),
+            ("他比我好得多。", "hao3 de5 duo1"),
+            ("我们要少吃零食。", "shao3 chi1"),
             ("一行人走了。", "yi1 xing2 ren2"),
         ] {
             let got = pinyin(&t, text);
