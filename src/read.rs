@@ -124,7 +124,7 @@ pub(crate) fn apply_context_rules(
 pub(crate) type TaggedWord = (usize, usize, &'static str);
 
 /// The one-character words [`grammar_reading`] may decide (besides 一行 and [`FINAL_PARTICLES`]).
-pub(crate) const GRAMMAR_CHARS: &str = "得地行长少累差教种觉数应藏铺";
+pub(crate) const GRAMMAR_CHARS: &str = "得地行长少累差教种觉数应藏钻铺";
 
 /// Degree adverbs and negations that open the complement after a structural 得 (跑得很快,
 /// 说得不对, 玩得太久).
@@ -178,8 +178,8 @@ fn ends_clause(c: char) -> bool {
 ///   its subject and before what is planted or an aspect particle, never after a numeral or
 ///   determiner (种庄稼, 种了; 三种 and 这种 stay zhǒng); 觉 jiào after a numeral (睡了一觉); 数
 ///   shǔ before 了 一 着 过 到 清 完 得 and in 数了数 / 数一数; 应 yīng, the modal, before a verb,
-///   an adverb or a preposition (应生成, 应以); 藏 cáng and 铺 pū before 在 着 了 and the like
-///   (藏在, 铺上).
+///   an adverb or a preposition (应生成, 应以); 藏 cáng, 钻 zuān and 铺 pū before 在 着 了 and
+///   the like (藏在, 钻了出来, 铺上).
 /// * 行 standing alone after a noun, numeral, measure word, determiner, adjective or 的, or
 ///   before 号 首 尾 末, is the noun háng, "line" (当前行, 匹配的行, 所有其他行); after an
 ///   adverb or a personal pronoun it stays xíng (才行, 也行, 你行吗).
@@ -349,6 +349,12 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         '藏' => next_is(&["在", "着", "了", "起来", "起", "到", "进", "于", "好", "入"])
             .then(|| syllable("cang2"))
             .flatten(),
+        // The verb 'to bore, to squeeze through' (钻了出来, 钻进), not zuàn 'a drill'.
+        '钻' => next_is(&[
+            "了", "着", "过", "进", "出", "入", "到", "进去", "出来", "进来", "出去",
+        ])
+        .then(|| syllable("zuan1"))
+        .flatten(),
         '铺' => next_is(&["在", "上", "着", "了", "满", "成", "开", "好"])
             .then(|| syllable("pu1"))
             .flatten(),

@@ -102,6 +102,7 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
             ("这场雨下得很大。", "xia4 de5 hen3"),
             ("他比我好得多。", "hao3 de5 duo1"),
             ("我们要少吃零食。", "shao3 chi1"),
+            ("小草从地里钻了出来。", "zuan1 le5"),
             ("一行人走了。", "yi1 xing2 ren2"),
         ] {
             let got = pinyin(&t, text);
