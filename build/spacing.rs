@@ -1,5 +1,5 @@
 //! `data/spacing/*.tsv`: the GF 0019-2018 §12.2 example words, the word classes used by the spacing
-//! rules, and the surname list.
+//! rules, the surname list and the given-name characters.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::tsv::rows;
 
 /// Class names in `classes.tsv`, in the bit order of `Class` in `src/spacing.rs` (the surnames
-/// of `surnames.tsv` take the next bit).
+/// of `surnames.tsv` and the characters of `given-names.tsv` take the next two bits).
 const CLASSES: [&str; 19] = [
     "prefix",
     "title",
@@ -79,10 +79,16 @@ pub fn tables(dir: &Path) -> String {
             .unwrap_or_else(|| panic!("unknown class {}", r[1]));
         *classes.entry(c).or_default() |= 1 << bit;
     }
-    // The surnames are one more class, after the others (`Class::Surname`).
-    for r in rows(&dir.join("surnames.tsv")) {
-        let c = r[0].chars().next().unwrap();
-        *classes.entry(c).or_default() |= 1 << CLASSES.len();
+    // The surnames and the given-name characters are two more classes, after the others
+    // (`Class::Surname`, `Class::GivenName`).
+    for (file, bit) in [
+        ("surnames.tsv", CLASSES.len()),
+        ("given-names.tsv", CLASSES.len() + 1),
+    ] {
+        for r in rows(&dir.join(file)) {
+            let c = r[0].chars().next().unwrap();
+            *classes.entry(c).or_default() |= 1 << bit;
+        }
     }
     // A dense table by code point (blocks of 256 characters, each character the index of its bit
     // set in CHAR_CLASS_SETS): the spacing rules ask the classes of every single character, and a

@@ -278,6 +278,29 @@ fn r16_digits_dates_fractions() {
 }
 
 #[test]
+fn r17_personal_names_are_one_word() {
+    check(&[
+        // A surname + a given name the lexicon knows.
+        ("R17", "王芳/来了"),
+        // Names the lexicon does not know: a surname + one or two characters common in given
+        // names (data/spacing/given-names.tsv).
+        ("R17", "李华/去/北京"),
+        ("R17", "陈志强/是/我的/同学"),
+        ("R17", "王丽/和/张伟/一起/玩"),
+        // 军 'army' after a dynasty is not a given name.
+        ("R17, not an army", "宋/军/追到/利州"),
+    ]);
+    let off = Options {
+        spacing: SpacingOptions {
+            join_names: false,
+            ..SpacingOptions::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(spaced_with("李华去北京", off), "李/华/去/北京", "R17 off");
+}
+
+#[test]
 fn r18_places() {
     check(&[
         ("R18", "北京市"),
