@@ -198,9 +198,9 @@ impl Context<'_> {
     fn is_name_part(&self, a: &Unit, b: &Unit) -> bool {
         let given = |u: &Unit| self.single_of(u, Class::GivenName).is_some();
         if let Some(surname) = self.single_of(a, Class::Surname) {
-            // 于 向 何 万 are far more often a preposition, a question word or a number than a
+            // 于 向 万 are far more often a preposition or a number than a
             // surname: only a lexicon name joins them (于 + 坤敬府 stays apart).
-            let often_a_word = "于向何万".contains(surname);
+            let often_a_word = "于向万".contains(surname);
             return b.kind == GroupKind::Han
                 && (b.syllables <= 2 && self.pos(b).starts_with("nr")
                     || !often_a_word && given(b));
