@@ -194,7 +194,8 @@ impl Context<'_> {
 
     /// R17: whether `b` continues the personal name that `a` begins: after a surname, a given
     /// name the lexicon tags as a name (李 + 华强) or a one-character word common in given names
-    /// (李 + 华); after a surname and such a character, a second one (陈志 + 强).
+    /// (李 + 华); after a surname and such a character, a second one (陈志 + 强); after 小, one
+    /// such character (小明).
     fn is_name_part(&self, a: &Unit, b: &Unit) -> bool {
         let given = |u: &Unit| self.single_of(u, Class::GivenName).is_some();
         if let Some(surname) = self.single_of(a, Class::Surname) {
@@ -204,6 +205,10 @@ impl Context<'_> {
             return b.kind == GroupKind::Han
                 && (b.syllables <= 2 && self.pos(b).starts_with("nr")
                     || !often_a_word && given(b));
+        }
+        // A pet name: 小 + a given-name character (小明, 小红).
+        if self.single(a) == Some('小') {
+            return given(b);
         }
         let chars = &self.chars[a.chars.clone()];
         a.kind == GroupKind::Han

@@ -287,6 +287,7 @@ fn r17_personal_names_are_one_word() {
         ("R17", "李华/去/北京"),
         ("R17", "陈志强/是/我的/同学"),
         ("R17", "王丽/和/张伟/一起/玩"),
+        ("R17, a pet name", "小明/还/没有/睡着"),
         // 军 'army' after a dynasty is not a given name.
         ("R17, not an army", "宋/军/追到/利州"),
     ]);
