@@ -124,7 +124,7 @@ pub(crate) fn apply_context_rules(
 pub(crate) type TaggedWord = (usize, usize, &'static str);
 
 /// The one-character words [`grammar_reading`] may decide (besides 一行 and [`FINAL_PARTICLES`]).
-pub(crate) const GRAMMAR_CHARS: &str = "得地行长少累差教种觉数应藏钻铺";
+pub(crate) const GRAMMAR_CHARS: &str = "得地行长少累差教种觉数应藏钻铺儿";
 
 /// Degree adverbs and negations that open the complement after a structural 得 (跑得很快,
 /// 说得不对, 玩得太久).
@@ -170,7 +170,10 @@ fn ends_clause(c: char) -> bool {
 ///   (代表团一行, 他们一行, 一行人: yì xíng, "a party of").
 /// * A sentence-final particle ([`FINAL_PARTICLES`]) after a word and at the end of a clause (or
 ///   of the text) is neutral (走咯 lo, 好哦 o, 做哩 li).
-/// * 得 after 长 (长得像他), and after 下 上 来 去 before a degree adverb (雨下得很大), is de.
+/// * 得 after 长 (长得像他), after 下 上 来 去 before a degree adverb (雨下得很大), and after
+///   anything but a pronoun before 像 or a reduplicated state word (红得像苹果, 写得工工整整), is de.
+/// * 儿 alone after a verb, measure word, adjective, numeral, localizer or adverb is the erhua
+///   suffix er (玩儿); see also [`ends_in_erhua`] for lexicon words.
 /// * Verbs and adjectives that the words around them decide in plain prose: 长 zhǎng before 得
 ///   (长得很高) except in 长得多 'much longer'; 少 shǎo before a verb (少吃); 长 cháng and 累 lèi
 ///   and 差 chà after a degree adverb or a negation (太长, 很累, 不差; 累 also before 了 死 坏
@@ -231,9 +234,19 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
     match chars[start] {
         '得' => {
             let next_first = next.and_then(|w| w.first().copied());
+            // A degree adverb, an adjective, a state word (写得工工整整) or a comparison (红得像
+            // 苹果) opens the complement.
             let opens_complement = next_first.is_some_and(|c| DEGREE_OPENERS.contains(c))
                 || np.starts_with('a')
-                || np == "d";
+                || np.starts_with('z')
+                || np == "d"
+                || next_first == Some('像');
+            // After anything but a pronoun (你得像他那样 děi), a comparison or a reduplicated
+            // state (工工整整) can only be the complement: 脸红得像苹果, 写得工工整整.
+            let aabb = next.is_some_and(|w| matches!(w, [a, b, c, d] if a == b && c == d));
+            if !pp.starts_with('r') && prev.is_some() && (next_first == Some('像') || aabb) {
+                return syllable("de5");
+            }
             // 长得 'looks' is always the particle (长得像他); 下 上 来 去 are verbs here whatever
             // their tag (雨下得很大).
             if prev_is(&["长"])
@@ -327,6 +340,14 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
                 next_is(&["了", "着", "过", "在", "满"]) || np.starts_with('n') && subject;
             (!counted && planted).then(|| syllable("zhong4")).flatten()
         }
+        // Erhua: 儿 left alone right after a verb, measure word, adjective, numeral, localizer
+        // or adverb is its suffix (玩儿, 一会儿), not ér 'son' (我儿, 吾儿).
+        '儿' => {
+            let host = matches!(pp.chars().next(), Some('v' | 'q' | 'a' | 'm' | 'f' | 'd'));
+            (host && prev_word.is_some_and(|(_, e, _)| e == start))
+                .then(|| syllable("er5"))
+                .flatten()
+        }
         // A nap counted: 睡了一觉, 一觉醒来.
         '觉' => (pp.starts_with('m') || prev_is(&["一", "两", "几", "半"]))
             .then(|| syllable("jiao4"))
@@ -393,6 +414,21 @@ const DEGREE_WORDS: [&str; 27] = [
     "不太",
     "过于",
 ];
+
+/// Characters before 儿 in words where 儿 is 'child', not the erhua suffix (婴儿, 孤儿, 新生儿,
+/// 女儿, 健儿).
+const CHILD_HOSTS: &str = "婴孩胎孤幼生男女患健乳产乞养弃宠血育";
+
+/// Whether the lexicon word `word` with the entry `entry` ends in the erhua suffix: it ends in 儿,
+/// has no phrase reading (the phrase data reads erhua words as ér or not at all), is not a name,
+/// and its 儿 is not 'child' ([`CHILD_HOSTS`]): 早点儿, 一点儿, 事儿, 玩意儿.
+pub(crate) fn ends_in_erhua(word: &[char], entry: Option<lexicon::Entry>) -> bool {
+    let [.., host, '儿'] = word else {
+        return false;
+    };
+    entry.is_some_and(|e| e.is_word() && e.reading().is_none() && !e.pos().starts_with("nr"))
+        && !CHILD_HOSTS.contains(*host)
+}
 
 /// Whether the first character of `word` is a verb on its own (吃 in 吃零食).
 fn begins_with_verb(word: &[char]) -> bool {

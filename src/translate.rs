@@ -11,8 +11,8 @@ use crate::normalise::{normalise_into, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
-    apply_context_rules, apply_model, grammar_reading, measure_word_reading, phrase_settles,
-    read_word_with, Settled, TaggedWord, FINAL_PARTICLES, GRAMMAR_CHARS,
+    apply_context_rules, apply_model, ends_in_erhua, grammar_reading, measure_word_reading,
+    phrase_settles, read_word_with, Settled, TaggedWord, FINAL_PARTICLES, GRAMMAR_CHARS,
 };
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
@@ -419,6 +419,12 @@ fn read_lexicon(
             phrases.push((t.start + s, t.start + e))
         });
         readings[t.start..t.end].copy_from_slice(&b.word);
+        if ends_in_erhua(&chars[t.start..t.end], entries[k]) {
+            readings[t.end - 1] = Syllable::parse("er5").ok();
+            if model {
+                settled[t.end - 1] = Settled::Yes;
+            }
+        }
         apply_context_rules(chars, readings, (t.start, t.end), phrases, model);
         if model {
             // Sub-words read by a phrase reading keep it (CPP dev: 2 items fewer than letting the

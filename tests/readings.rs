@@ -103,6 +103,12 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
             ("他比我好得多。", "hao3 de5 duo1"),
             ("我们要少吃零食。", "shao3 chi1"),
             ("小草从地里钻了出来。", "zuan1 le5"),
+            ("他把字写得工工整整。", "xie3 de5 gong1"),
+            ("她的脸红得像苹果。", "hong2 de5 xiang4"),
+            ("你得像他那样努力。", "ni3 dei3 xiang4"),
+            ("妈妈叫我早点儿回家。", "zao3 dian3 er5"),
+            ("他去玩儿了。", "wan2 er5 le5"),
+            ("这是新生儿。", "sheng1 er2"),
             ("一行人走了。", "yi1 xing2 ren2"),
         ] {
             let got = pinyin(&t, text);
