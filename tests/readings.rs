@@ -227,11 +227,14 @@ fn cpp_accuracy(dir: &std::path::Path, mode: ReadingMode) -> f64 {
     100.0 * ok as f64 / n as f64
 }
 
-/// What the model mode reaches on CPP test (97.26%), minus a hair. The goal of issue #3 is 97.5%.
-const MODEL_MIN: f64 = 97.15;
-/// What the fast mode reaches on CPP test (95.93%, with the neighbour rules of
-/// `data/readings/context-rules.tsv`), minus a hair. The goal of issue #3 is 95.5%.
-const FAST_MIN: f64 = 95.8;
+/// What the model mode reaches on CPP test (97.31%), minus a hair. The goal of issue #3 is 97.5%;
+/// 41 of the items missed are neutral syllables of dictionary words that CPP labels with a full
+/// tone (关系, 知识, 收拾), read neutral on purpose.
+const MODEL_MIN: f64 = 97.2;
+/// What the fast mode reaches on CPP test (96.10%, with the neighbour rules of
+/// `data/readings/context-rules.tsv` and the grammar rules), minus a hair. The goal of issue #3
+/// is 95.5%.
+const FAST_MIN: f64 = 96.0;
 
 #[test]
 fn cpp_test_accuracy() {
