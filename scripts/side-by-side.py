@@ -433,6 +433,7 @@ def main():
             return statistics.median(ts) if ts else None
 
         t_braille = t_braille_fast = t_pinyin = t_pinyin_fast = lou = py = None
+        single = {}
         if have_tongyong:
             versions["tongyong"] = first_line_of([tongyong, "--version"]) or "(no --version)"
             log("tongyong ...")
@@ -460,6 +461,19 @@ def main():
                                           [tongyong, "pinyin", "--fast", args.input],
                                           args.input, nbytes, nchars, nlines, args.runs, tmp)
             rows.append(t_pinyin_fast)
+            # The rows above use the CLI's default, one worker thread per core; the same tasks on
+            # one thread show what a single core does (pypinyin and liblouis use one).
+            help_text = subprocess.run([tongyong, "pinyin", "--help"], capture_output=True,
+                                       text=True).stdout
+            if "--threads" in help_text:
+                for task, extra in (("braille", []), ("braille", ["--fast"]),
+                                    ("pinyin", []), ("pinyin", ["--fast"])):
+                    label = " ".join([task, *extra, "--threads 1"])
+                    r = bench_command("tongyong", label,
+                                      [tongyong, task, *extra, "--threads", "1", args.input],
+                                      args.input, nbytes, nchars, nlines, args.runs, tmp)
+                    rows.append(r)
+                    single[label] = r
         if have_lou:
             versions["liblouis"] = first_line_of(["lou_translate", "--version"]) or "?"
             log("liblouis ...")
@@ -531,6 +545,11 @@ def main():
     if t_pinyin_fast and py and t_pinyin_fast.wall and py.wall:
         ratios.append(f"* pinyin throughput tongyong (`pinyin --fast`) / pypinyin TONE3: "
                       f"**{py.wall / t_pinyin_fast.wall:.1f}×**")
+    for label, r in single.items():
+        peer = lou if label.startswith("braille") else py
+        name = "liblouis" if label.startswith("braille") else "pypinyin TONE3"
+        if r.wall and peer and peer.wall:
+            ratios.append(f"* tongyong `{label}` / {name}: **{peer.wall / r.wall:.1f}×** (one core)")
     if ratios:
         print("\n".join(ratios))
         print()
