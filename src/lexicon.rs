@@ -6,7 +6,7 @@
 use crate::syllable::Syllable;
 use crate::tables::{LEXICON, LEXICON_CHAR_BLOCKS, LEXICON_CHAR_BLOCK_INDEX, LEXICON_POS};
 
-/// A lexicon entry found by [`lookup`], with what the segmenter asks of every entry (read from
+/// A lexicon entry found by [`lookup_chars`], with what the segmenter asks of every entry (read from
 /// the edge table with the entry, so a step of the segmenter reads one slot of the blob).
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {

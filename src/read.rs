@@ -14,6 +14,10 @@
 //! running text stays fast). The model never overrides the phrase readings of the characters
 //! listed there with scope `words` (6 such items). In that mode the neighbour rules apply
 //! only to the characters the model does not read.
+//!
+//! Before the model, grammar rules (`read/grammar.rs`) read the one-character words that their
+//! neighbours decide in plain prose (得 地 行, sentence-final particles, 长 教 种 应 …); the model
+//! leaves what they decide.
 
 use crate::lexicon;
 use crate::model;
@@ -23,6 +27,9 @@ use crate::tables::{
     CONTEXT_RULE_KEYS, CURATED_WORDS, MEASURE_WORDS, MODEL_SETTLED, MODEL_SETTLED_IN_WORDS,
     READING_BLOCKS, READING_BLOCK_INDEX,
 };
+
+mod grammar;
+pub(crate) use grammar::{grammar_reading, TaggedWord, FINAL_PARTICLES, GRAMMAR_CHARS};
 
 /// The default (most frequent) reading of a character, if it has one.
 ///
@@ -119,302 +126,6 @@ pub(crate) fn apply_context_rules(
     }
 }
 
-/// A Han word for [`grammar_reading`]: its range in the text and the POS tag of its lexicon entry
-/// ("" when it has none).
-pub(crate) type TaggedWord = (usize, usize, &'static str);
-
-/// The one-character words [`grammar_reading`] may decide (besides 一行 and [`FINAL_PARTICLES`]).
-pub(crate) const GRAMMAR_CHARS: &str = "得地行长少累差教种觉数应藏钻铺儿";
-
-/// Degree adverbs and negations that open the complement after a structural 得 (跑得很快,
-/// 说得不对, 玩得太久).
-const DEGREE_OPENERS: &str = "很非太真更挺十特比较相极越不好多最蛮";
-
-/// Sentence-final particles, read neutral at the end of a clause after another word (走咯, 好哦,
-/// 来喽, 奇怪吧), where the dictionaries or the model give their interjection or other readings
-/// (咯 luò, 哦 ò, 喽 lóu, 吧 bā).
-/// 哪 is left out: at the end of a clause it is usually the question word nǎ (去哪？).
-pub(crate) const FINAL_PARTICLES: [(char, &str); 14] = [
-    ('吗', "ma5"),
-    ('呢', "ne5"),
-    ('吧', "ba5"),
-    ('啊', "a5"),
-    ('哦', "o5"),
-    ('哩', "li5"),
-    ('咯', "lo5"),
-    ('喽', "lou5"),
-    ('呐', "na5"),
-    ('啦', "la5"),
-    ('呗', "bei5"),
-    ('嘛', "ma5"),
-    ('呀', "ya5"),
-    ('哇', "wa5"),
-];
-
-/// Whether `c` ends a clause for [`FINAL_PARTICLES`]: clause punctuation, a closing quote or
-/// bracket, or a line break.
-fn ends_clause(c: char) -> bool {
-    "。！？，、；：…—”’）」』》!?,;:)\"'~～\n\r".contains(c)
-}
-
-/// The reading of a one-character word that the grammar of its neighbours decides, where
-/// dictionaries and the polyphone model (trained on encyclopedia prose) go wrong on plain text:
-///
-/// * 得 after a verb or adjective and before a degree adverb, an adjective or 不 is the
-///   structural particle de (跑得很快, 唱得好); after a pronoun and before a verb it is the modal
-///   děi (你得走了).
-/// * 地 after an adjective of two syllables or more, an adverb, an idiom, a reduplication or a
-///   word in -性, and before another word, is the particle de (自由地飞翔, 一行一行地读,
-///   预见性地警告).
-/// * 一行 is yì háng, "one line", unless it follows the people it counts or comes before 人
-///   (代表团一行, 他们一行, 一行人: yì xíng, "a party of").
-/// * A sentence-final particle ([`FINAL_PARTICLES`]) after a word and at the end of a clause (or
-///   of the text) is neutral (走咯 lo, 好哦 o, 做哩 li).
-/// * 得 after 长 (长得像他), after 下 上 来 去 before a degree adverb (雨下得很大), and after
-///   anything but a pronoun before 像 or a reduplicated state word (红得像苹果, 写得工工整整), is de.
-/// * 儿 alone after a verb, measure word, adjective, numeral, localizer or adverb is the erhua
-///   suffix er (玩儿); see also [`ends_in_erhua`] for lexicon words.
-/// * Verbs and adjectives that the words around them decide in plain prose: 长 zhǎng before 得
-///   (长得很高) except in 长得多 'much longer'; 少 shǎo before a verb (少吃); 长 cháng and 累 lèi
-///   and 差 chà after a degree adverb or a negation (太长, 很累, 不差; 累 also before 了 死 坏
-///   得, 差 after 还 就 只 才); 教 jiāo before whom or what is taught (教我们唱歌); 种 zhòng after
-///   its subject and before what is planted or an aspect particle, never after a numeral or
-///   determiner (种庄稼, 种了; 三种 and 这种 stay zhǒng); 觉 jiào after a numeral (睡了一觉); 数
-///   shǔ before 了 一 着 过 到 清 完 得 and in 数了数 / 数一数; 应 yīng, the modal, before a verb,
-///   an adverb or a preposition (应生成, 应以); 藏 cáng, 钻 zuān and 铺 pū before 在 着 了 and
-///   the like (藏在, 钻了出来, 铺上).
-/// * 行 standing alone after a noun, numeral, measure word, determiner, adjective or 的, or
-///   before 号 首 尾 末, is the noun háng, "line" (当前行, 匹配的行, 所有其他行); after an
-///   adverb or a personal pronoun it stays xíng (才行, 也行, 你行吗).
-///
-/// `words` are the Han words of the text as (start, end) in `chars`, `k` the index of the word
-/// (the reading is that of its last character); a neighbour counts when only spaces stand between. Returns `None` when no
-/// rule applies. On CPP dev the rules for 得 地 行 change 2 items, both for the better (in both
-/// modes); on Debian's man pages they change about 470 readings in 3 MB, a sample of 60 all for the
-/// better. The rules for the particles and the prose polyphones leave CPP dev at least as good
-/// (97.84% → 97.86% in the default mode) and change about 100 lines of the man pages in the
-/// default mode (140 in the fast one), mostly 应 yīng and 长 cháng; a sample of 40 changed lines,
-/// checked by hand, were all better once the 种 rule was narrowed (its first form read 14种 and
-/// 上种 zhòng).
-pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) -> Option<Syllable> {
-    let (start, end, _) = words[k];
-    // Neighbours count when nothing but spaces stands between (man pages space their words).
-    let spaces = |a: usize, b: usize| chars[a..b].iter().all(|&c| c == ' ' || c == '\t');
-    let prev_word = k
-        .checked_sub(1)
-        .map(|j| words[j])
-        .filter(|&(_, e, _)| spaces(e, start));
-    let next_word = words
-        .get(k + 1)
-        .copied()
-        .filter(|&(s, _, _)| spaces(end, s));
-    let prev = prev_word.map(|(s, e, _)| &chars[s..e]);
-    let next = next_word.map(|(s, e, _)| &chars[s..e]);
-    let (pp, np) = (prev_word.map_or("", |w| w.2), next_word.map_or("", |w| w.2));
-    let syllable = |s: &str| Syllable::parse(s).ok();
-    let prev_is = |texts: &[&str]| word_is(prev, texts);
-    let next_is = |texts: &[&str]| word_is(next, texts);
-    if chars[start..end] == ['一', '行'] {
-        // "A party of" after the people it counts (代表团一行, 他们一行) or before 人; elsewhere
-        // "one line" (一行字, 文件的一行, 每一行).
-        let party = pp.starts_with('n')
-            || prev.is_some_and(|w| w.last() == Some(&'们'))
-            || next.is_some_and(|w| w[0] == '人');
-        return syllable(if party { "xing2" } else { "hang2" });
-    }
-    if end - start != 1 {
-        return None;
-    }
-    if let Some(&(_, neutral)) = FINAL_PARTICLES.iter().find(|(c, _)| *c == chars[start]) {
-        let at_clause_end = chars.get(end).is_none_or(|&c| ends_clause(c));
-        return (prev.is_some() && at_clause_end)
-            .then(|| syllable(neutral))
-            .flatten();
-    }
-    match chars[start] {
-        '得' => {
-            let next_first = next.and_then(|w| w.first().copied());
-            // A degree adverb, an adjective, a state word (写得工工整整) or a comparison (红得像
-            // 苹果) opens the complement.
-            let opens_complement = next_first.is_some_and(|c| DEGREE_OPENERS.contains(c))
-                || np.starts_with('a')
-                || np.starts_with('z')
-                || np == "d"
-                || next_first == Some('像');
-            // After anything but a pronoun (你得像他那样 děi), a comparison or a reduplicated
-            // state (工工整整) can only be the complement: 脸红得像苹果, 写得工工整整.
-            let aabb = next.is_some_and(|w| matches!(w, [a, b, c, d] if a == b && c == d));
-            if !pp.starts_with('r') && prev.is_some() && (next_first == Some('像') || aabb) {
-                return syllable("de5");
-            }
-            // 长得 'looks' is always the particle (长得像他); 下 上 来 去 are verbs here whatever
-            // their tag (雨下得很大).
-            if prev_is(&["长"])
-                || (pp.starts_with('v')
-                    || pp.starts_with('a')
-                    || prev_is(&["下", "上", "来", "去"]))
-                    && opens_complement
-            {
-                return syllable("de5");
-            }
-            let pronoun =
-                pp == "r" && prev.is_some_and(|w| !w.contains(&'这') && !w.contains(&'那'));
-            let verb_next = (np.starts_with('v') || np == "d")
-                && !matches!(next_first, Some('了' | '到' | '着' | '过'));
-            (pronoun && verb_next).then(|| syllable("dei3")).flatten()
-        }
-        '地' => {
-            let prev_w = prev?;
-            let reduplicated = prev_w.len() >= 2
-                && prev_w[prev_w.len() - 1] == prev_w[prev_w.len() - 2]
-                || k >= 2 && {
-                    let ((a0, a1, _), (b0, b1, _)) = (words[k - 2], words[k - 1]);
-                    chars[a0..a1] == chars[b0..b1] && a1 == b0
-                };
-            // A one-character adjective is left out: 新地王, 大地 are the noun.
-            let manner = reduplicated
-                || matches!(pp, "ad" | "d" | "z" | "i" | "l")
-                || pp == "a" && prev_w.len() >= 2
-                || prev_w.len() >= 2 && prev_w.last() == Some(&'性');
-            // Before the verb, whatever jieba tags it (飞翔 is "nz"); 地 as the noun "ground"
-            // comes after a measure word or a verb (一块地, 种地), not after a manner word.
-            (manner && next.is_some())
-                .then(|| syllable("de5"))
-                .flatten()
-        }
-        '行' => {
-            if next.is_some_and(|w| w.len() == 1 && "号首尾末".contains(w[0])) {
-                return syllable("hang2");
-            }
-            let prev_w = prev?;
-            let nominal = prev_w.last() == Some(&'的')
-                || pp.starts_with('n')
-                || pp.starts_with('m')
-                || pp.starts_with('q')
-                || matches!(pp, "a" | "b" | "vn" | "f" | "s" | "t")
-                // Determiners, not personal pronouns (你行吗 xíng).
-                || pp == "r" && prev_w.iter().any(|c| "这那哪些每该此某各其".contains(*c));
-            (nominal && !matches!(pp, "d" | "c" | "p"))
-                .then(|| syllable("hang2"))
-                .flatten()
-        }
-        '长' => {
-            // 长得 'grows, looks' is zhǎng (长得像他, 长得很高), but 长得多 'much longer' is cháng.
-            let then_more = |j: usize| words.get(j).is_some_and(|&(s, e, _)| chars[s..e] == ['多']);
-            let more = next_is(&["得多"]) || next_is(&["得"]) && then_more(k + 2);
-            if more {
-                return syllable("chang2");
-            }
-            if next_is(&["得"]) {
-                return syllable("zhang3");
-            }
-            is_degree(prev).then(|| syllable("chang2")).flatten()
-        }
-        // 少 before a verb is 'less' (少吃, 少说), not shào 'young'.
-        '少' => (np.starts_with('v') || next.is_some_and(begins_with_verb))
-            .then(|| syllable("shao3"))
-            .flatten(),
-        '累' => (is_degree(prev) || next_is(&["了", "死", "坏", "得", "极了"]))
-            .then(|| syllable("lei4"))
-            .flatten(),
-        '差' => (is_degree(prev) || prev_is(&["还", "就", "只", "才", "只是"]))
-            .then(|| syllable("cha4"))
-            .flatten(),
-        '教' => {
-            // Teaching someone something: 教我们唱歌, 教他游泳, 教书.
-            let taught = np.starts_with('r') || np.starts_with('n') || np.starts_with('v');
-            taught.then(|| syllable("jiao1")).flatten()
-        }
-        '种' => {
-            // The verb "to plant" after its subject or an adverb and before what is planted or an
-            // aspect particle (农民种庄稼, 他种了树); the measure word after a numeral or a
-            // determiner (三种, 这种, 上种) keeps zhǒng.
-            let counted = pp.starts_with('m')
-                || pp.starts_with('q')
-                || prev.is_some_and(|w| {
-                    w.iter()
-                        .any(|c| "这那哪每各某该此几多同另上下前后本".contains(*c))
-                });
-            let subject = matches!(pp.chars().next(), Some('d' | 'r' | 'v' | 's' | 'n'));
-            let planted =
-                next_is(&["了", "着", "过", "在", "满"]) || np.starts_with('n') && subject;
-            (!counted && planted).then(|| syllable("zhong4")).flatten()
-        }
-        // Erhua: 儿 left alone right after a verb, measure word, adjective, numeral, localizer
-        // or adverb is its suffix (玩儿, 一会儿), not ér 'son' (我儿, 吾儿).
-        '儿' => {
-            let host = matches!(pp.chars().next(), Some('v' | 'q' | 'a' | 'm' | 'f' | 'd'));
-            (host && prev_word.is_some_and(|(_, e, _)| e == start))
-                .then(|| syllable("er5"))
-                .flatten()
-        }
-        // A nap counted: 睡了一觉, 一觉醒来.
-        '觉' => (pp.starts_with('m') || prev_is(&["一", "两", "几", "半"]))
-            .then(|| syllable("jiao4"))
-            .flatten(),
-        '数' => {
-            // The verb "to count": 数了数, 数一数, 数到十, 数不清 (数清), 数完.
-            let counting = next_is(&["了", "一", "着", "过", "到", "清", "完", "得"])
-                || k >= 2
-                    && prev_is(&["了", "一"])
-                    && chars[words[k - 2].0..words[k - 2].1] == ['数'];
-            counting.then(|| syllable("shu3")).flatten()
-        }
-        // The modal "should" before a verb or an adverb: 应生成, 应尽快, 应为.
-        '应' => (np.starts_with('v')
-            || np == "d"
-            || np == "p"
-            || next_is(&["是", "有", "在", "为", "由", "当", "予", "以"]))
-        .then(|| syllable("ying1"))
-        .flatten(),
-        '藏' => next_is(&["在", "着", "了", "起来", "起", "到", "进", "于", "好", "入"])
-            .then(|| syllable("cang2"))
-            .flatten(),
-        // The verb 'to bore, to squeeze through' (钻了出来, 钻进), not zuàn 'a drill'.
-        '钻' => next_is(&[
-            "了", "着", "过", "进", "出", "入", "到", "进去", "出来", "进来", "出去",
-        ])
-        .then(|| syllable("zuan1"))
-        .flatten(),
-        '铺' => next_is(&["在", "上", "着", "了", "满", "成", "开", "好"])
-            .then(|| syllable("pu1"))
-            .flatten(),
-        _ => None,
-    }
-}
-
-/// Degree adverbs and negations before an adjective, for [`grammar_reading`] (太长, 很累,
-/// 比较差).
-const DEGREE_WORDS: [&str; 27] = [
-    "很",
-    "太",
-    "更",
-    "最",
-    "挺",
-    "真",
-    "好",
-    "较",
-    "比较",
-    "非常",
-    "特别",
-    "十分",
-    "相当",
-    "多",
-    "多么",
-    "这么",
-    "那么",
-    "极",
-    "极其",
-    "越",
-    "越来越",
-    "有点",
-    "有点儿",
-    "有些",
-    "不",
-    "不太",
-    "过于",
-];
-
 /// Characters before 儿 in words where 儿 is 'child', not the erhua suffix (婴儿, 孤儿, 新生儿,
 /// 女儿, 健儿).
 const CHILD_HOSTS: &str = "婴孩胎孤幼生男女患健乳产乞养弃宠血育";
@@ -428,22 +139,6 @@ pub(crate) fn ends_in_erhua(word: &[char], entry: Option<lexicon::Entry>) -> boo
     };
     entry.is_some_and(|e| e.is_word() && e.reading().is_none() && !e.pos().starts_with("nr"))
         && !CHILD_HOSTS.contains(*host)
-}
-
-/// Whether the first character of `word` is a verb on its own (吃 in 吃零食).
-fn begins_with_verb(word: &[char]) -> bool {
-    word.first()
-        .and_then(|&c| lexicon::lookup_chars(&[c]))
-        .is_some_and(|e| e.is_word() && e.pos().starts_with('v'))
-}
-
-/// Whether `word` is one of `texts`.
-fn word_is(word: Option<&[char]>, texts: &[&str]) -> bool {
-    word.is_some_and(|w| texts.iter().any(|t| t.chars().eq(w.iter().copied())))
-}
-
-fn is_degree(word: Option<&[char]>) -> bool {
-    word_is(word, &DEGREE_WORDS)
 }
 
 /// The lexicon's phrase reading of the word `chars` (two characters or more), one syllable per
