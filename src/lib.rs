@@ -158,4 +158,18 @@ impl Translator {
     pub fn to_pinyin(&self, text: &str) -> Vec<Word> {
         translate::words_only(text, &self.options, self.user.as_deref())
     }
+
+    /// Calls `f` with each word of [`Translator::to_pinyin`], in order, without collecting them:
+    /// the same [`Word`] is reused from word to word (and from call to call on a thread), so a
+    /// loop over many lines allocates nothing per word.
+    ///
+    /// ```
+    /// let t = tongyong::Translator::new();
+    /// let mut words = Vec::new();
+    /// t.for_each_word("我们去银行。", |w| words.push(w.clone()));
+    /// assert_eq!(words, t.to_pinyin("我们去银行。"));
+    /// ```
+    pub fn for_each_word(&self, text: &str, f: impl FnMut(&Word)) {
+        translate::for_each_word(text, &self.options, self.user.as_deref(), f)
+    }
 }

@@ -245,6 +245,8 @@ struct Buffers {
     cells: Vec<Cell>,
     indexed: Vec<(usize, Cell)>,
     keep: Vec<bool>,
+    /// The readings of the word of [`for_each_word`].
+    pinyin: Vec<Option<Syllable>>,
 }
 
 thread_local! {
@@ -276,34 +278,40 @@ fn recycle(a: Analysis) {
 impl Analysis {
     /// The [`Word`] of a group (none for spaces and line breaks), with its output range.
     fn word(&self, g: &Group, output: Range<usize>) -> Option<Word> {
+        let mut word = Word {
+            kind: WordKind::Other,
+            input: 0..0,
+            output,
+            pinyin: Vec::new(),
+        };
+        self.word_into(g, &mut word).then_some(word)
+    }
+
+    /// [`Analysis::word`] into `word` (its output range left as it is), reusing its readings'
+    /// buffer; false for spaces and line breaks.
+    fn word_into(&self, g: &Group, word: &mut Word) -> bool {
         let kind = match g.kind {
             GroupKind::Han => WordKind::Han,
             GroupKind::Code => WordKind::Code,
             GroupKind::Punct(_) => WordKind::Punct,
             GroupKind::Other => WordKind::Other,
-            GroupKind::Space | GroupKind::LineBreak => return None,
+            GroupKind::Space | GroupKind::LineBreak => return false,
         };
         let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
-        let pinyin = match kind {
-            WordKind::Han => {
-                // Sized for the whole word: one allocation.
-                let mut pinyin = Vec::with_capacity(range.len());
-                pinyin.extend(
-                    range
-                        .clone()
-                        .filter(|&k| is_han(self.norm.chars[k]))
-                        .map(|k| self.readings[k]),
-                );
-                pinyin
-            }
-            _ => Vec::new(),
-        };
-        Some(Word {
-            kind,
-            input: self.norm.input_range(range),
-            output,
-            pinyin,
-        })
+        word.pinyin.clear();
+        if kind == WordKind::Han {
+            // Sized for the whole word: one allocation.
+            word.pinyin.reserve(range.len());
+            word.pinyin.extend(
+                range
+                    .clone()
+                    .filter(|&k| is_han(self.norm.chars[k]))
+                    .map(|k| self.readings[k]),
+            );
+        }
+        word.kind = kind;
+        word.input = self.norm.input_range(range);
+        true
     }
 }
 
@@ -702,6 +710,29 @@ pub(crate) fn translate(text: &str, opts: &Options, user: Option<&UserDictionary
         first,
         words,
     }
+}
+
+/// [`words_only`] one word at a time, in one reused [`Word`]: no allocation per word.
+pub(crate) fn for_each_word(
+    text: &str,
+    opts: &Options,
+    user: Option<&UserDictionary>,
+    mut f: impl FnMut(&Word),
+) {
+    let mut a = analyse_reusing(text, opts, user);
+    let mut word = Word {
+        kind: WordKind::Other,
+        input: 0..0,
+        output: 0..0,
+        pinyin: std::mem::take(&mut a.buffers.pinyin),
+    };
+    for g in &a.groups {
+        if a.word_into(g, &mut word) {
+            f(&word);
+        }
+    }
+    a.buffers.pinyin = word.pinyin;
+    recycle(a);
 }
 
 /// The words and readings without writing braille.

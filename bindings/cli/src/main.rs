@@ -416,11 +416,9 @@ fn sign_line(line: &str, tokens: &[SignToken]) -> String {
 struct SyllableTexts(Vec<String>);
 
 impl SyllableTexts {
-    fn push_to(&mut self, s: Syllable, buf: &mut String) {
-        use std::fmt::Write as _;
+    fn push_to(&mut self, s: Syllable, buf: &mut Vec<u8>) {
         if s.tone >= 16 {
-            // Writing into a String cannot fail.
-            return write!(buf, "{s}").unwrap_or(());
+            return buf.extend_from_slice(s.to_string().as_bytes());
         }
         let initial = s.initial.map_or(0, |i| i as usize + 1);
         let key = (initial * 64 + s.fin as usize) * 16 + s.tone as usize;
@@ -431,43 +429,56 @@ impl SyllableTexts {
         if self.0[key].is_empty() {
             self.0[key] = s.to_string();
         }
-        buf.push_str(&self.0[key]);
+        buf.extend_from_slice(self.0[key].as_bytes());
     }
 }
 
-/// Writes the pinyin line of `line` into `buf` (cleared first): words separated by spaces, Han
-/// characters by their readings, anything else as it is. `chars` is a scratch buffer; both are
-/// reused across lines so that a line costs no allocation here.
-fn pinyin_line(
-    t: &Translator,
-    line: &str,
-    chars: &mut Vec<char>,
-    texts: &mut SyllableTexts,
-    buf: &mut String,
-) {
-    chars.clear();
-    chars.extend(line.chars());
-    buf.clear();
-    for (k, w) in t.to_pinyin(line).iter().enumerate() {
-        if k > 0 {
-            buf.push(' ');
+/// Appends the pinyin line of `line` to `out`: words separated by spaces, Han characters by their
+/// readings, anything else as it is. The words come one by one from
+/// [`Translator::for_each_word`] and the input is walked along with them, so a line costs no
+/// allocation here.
+fn pinyin_line(t: &Translator, line: &str, texts: &mut SyllableTexts, out: &mut Vec<u8>) {
+    // The input characters from scalar index `at` on.
+    let mut rest = line.chars();
+    let mut at = 0;
+    let mut first = true;
+    t.for_each_word(line, |w| {
+        if !first {
+            out.push(b' ');
         }
-        let text = &chars[w.input.clone()];
+        first = false;
+        if w.input.start < at {
+            // Words come in input order; should one not, start again from the beginning.
+            (rest, at) = (line.chars(), 0);
+        }
+        if w.input.start > at {
+            rest.nth(w.input.start - at - 1);
+        }
+        at = w.input.end;
+        let len = w.input.len();
         if w.kind != WordKind::Han {
-            buf.extend(text);
-            continue;
+            let from = line.len() - rest.as_str().len();
+            if len > 0 {
+                rest.nth(len - 1);
+            }
+            out.extend_from_slice(&line.as_bytes()[from..line.len() - rest.as_str().len()]);
+            return;
         }
         let mut readings = w.pinyin.iter();
-        for &c in text {
+        for c in rest.by_ref().take(len) {
             match tongyong::segment::is_han(c) {
                 true => match readings.next().copied().flatten() {
-                    Some(s) => texts.push_to(s, buf),
-                    None => buf.push(c),
+                    Some(s) => texts.push_to(s, out),
+                    None => push_char(out, c),
                 },
-                false => buf.push(c),
+                false => push_char(out, c),
             }
         }
-    }
+    });
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
 }
 
 /// `t` with the user dictionary named by `--user-dict`, if any.
@@ -519,9 +530,7 @@ impl LineWork for BrailleWork {
 struct PinyinWork {
     t: Translator,
     json: bool,
-    chars: Vec<char>,
     texts: SyllableTexts,
-    buf: String,
 }
 
 impl LineWork for PinyinWork {
@@ -531,14 +540,7 @@ impl LineWork for PinyinWork {
             let json = line_json(line, &self.t.translate(line), Format::Unicode);
             out.extend_from_slice(json.as_bytes());
         } else {
-            pinyin_line(
-                &self.t,
-                line,
-                &mut self.chars,
-                &mut self.texts,
-                &mut self.buf,
-            );
-            out.extend_from_slice(self.buf.as_bytes());
+            pinyin_line(&self.t, line, &mut self.texts, out);
         }
         out.push(b'\n');
     }
@@ -644,9 +646,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let work = PinyinWork {
                 t: with_user_dict(t, input)?,
                 json: *json,
-                chars: Vec::new(),
                 texts: SyllableTexts::default(),
-                buf: String::new(),
             };
             lines::run(&input.inputs(), work, &mut write_bytes(&mut out))?;
         }
