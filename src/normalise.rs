@@ -56,6 +56,24 @@ pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
     }
     // Below U+0300 and in the CJK blocks there are no combining marks: skip the table.
     let is_mark = |c: char| c >= '\u{300}' && !crate::segment::is_han(c) && is_combining_mark(c);
+    // Text without combining marks (nearly all) keeps every character: decoded and folded in one
+    // pass, without the clusters' look-ahead.
+    out.chars.extend(text.chars());
+    let mut marks = false;
+    for c in out.chars.iter_mut() {
+        // Most characters: Latin-1 or the main CJK block, neither marks nor folded.
+        if *c < '\u{300}' || ('\u{4E00}'..='\u{9FFF}').contains(c) {
+            continue;
+        }
+        marks |= is_mark(*c);
+        *c = fold_width(*c);
+    }
+    if !marks {
+        out.source.extend(0..out.chars.len() as u32);
+        out.input_len = out.chars.len();
+        return;
+    }
+    out.chars.clear();
     let mut input = text.chars().peekable();
     // A base and the combining marks after it, when there are any.
     let mut cluster: Vec<char> = Vec::new();
