@@ -411,9 +411,11 @@ fn sign_line(line: &str, tokens: &[SignToken]) -> String {
 }
 
 /// The tone-number text of every syllable met so far (`zhong1`), made once: formatting a
-/// syllable per Han character cost a tenth of `tongyong pinyin`.
+/// syllable per Han character cost a tenth of `tongyong pinyin`. Each text is kept in 8 bytes
+/// (its length, then up to 7 bytes: `zhuang1` is the longest), so that writing one is a
+/// fixed-size copy.
 #[derive(Clone, Default)]
-struct SyllableTexts(Vec<String>);
+struct SyllableTexts(Vec<[u8; 8]>);
 
 impl SyllableTexts {
     fn push_to(&mut self, s: Syllable, buf: &mut Vec<u8>) {
@@ -423,13 +425,21 @@ impl SyllableTexts {
         let initial = s.initial.map_or(0, |i| i as usize + 1);
         let key = (initial * 64 + s.fin as usize) * 16 + s.tone as usize;
         if key >= self.0.len() {
-            self.0.resize(key + 1, String::new());
+            self.0.resize(key + 1, [0; 8]);
         }
-        // Every syllable's text is non-empty: an empty one is not made yet.
-        if self.0[key].is_empty() {
-            self.0[key] = s.to_string();
+        // Every syllable's text is non-empty: a length of 0 is a text not made yet.
+        if self.0[key][0] == 0 {
+            let text = s.to_string();
+            if text.len() > 7 {
+                return buf.extend_from_slice(text.as_bytes());
+            }
+            self.0[key][0] = text.len() as u8;
+            self.0[key][1..=text.len()].copy_from_slice(text.as_bytes());
         }
-        buf.extend_from_slice(self.0[key].as_bytes());
+        let entry = &self.0[key];
+        let len = buf.len();
+        buf.extend_from_slice(&entry[1..]);
+        buf.truncate(len + entry[0] as usize);
     }
 }
 
