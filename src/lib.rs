@@ -172,4 +172,21 @@ impl Translator {
     pub fn for_each_word(&self, text: &str, f: impl FnMut(&Word)) {
         translate::for_each_word(text, &self.options, self.user.as_deref(), f)
     }
+
+    /// Writes the pinyin line of `text` to `out` (without a line ending), as `tongyong pinyin`
+    /// prints it: the words of [`Translator::to_pinyin`] separated by spaces, each Han character
+    /// by its reading in tone numbers (`zhong1`, ü as v), anything else as it is in `text`.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// tongyong::Translator::new().write_pinyin("我们去ＡＢＣ银行。", &mut out).unwrap();
+    /// assert_eq!(String::from_utf8(out).unwrap(), "wo3men5 qu4 ＡＢＣ yin2hang2 。");
+    /// ```
+    pub fn write_pinyin<W: std::io::Write + ?Sized>(
+        &self,
+        text: &str,
+        out: &mut W,
+    ) -> std::io::Result<()> {
+        translate::write_pinyin(text, &self.options, self.user.as_deref(), out)
+    }
 }

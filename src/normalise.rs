@@ -40,8 +40,10 @@ pub fn normalise(text: &str) -> Normalised {
     out
 }
 
-/// [`normalise`] into `out`, reusing its buffers.
-pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
+/// [`normalise`] into `out`, reusing its buffers. True when every normalised character is its
+/// input character, width-folded (no combining marks): the `k`th character of both then is a Han
+/// character or not alike.
+pub(crate) fn normalise_into(text: &str, out: &mut Normalised) -> bool {
     out.chars.clear();
     out.source.clear();
     // Capacity: a character takes at least one byte.
@@ -52,7 +54,7 @@ pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
         out.chars.extend(text.bytes().map(char::from));
         out.source.extend(0..text.len() as u32);
         out.input_len = text.len();
-        return;
+        return true;
     }
     // Below U+0300 and in the CJK blocks there are no combining marks: skip the table.
     let is_mark = |c: char| c >= '\u{300}' && !crate::segment::is_han(c) && is_combining_mark(c);
@@ -71,7 +73,7 @@ pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
     if !marks {
         out.source.extend(0..out.chars.len() as u32);
         out.input_len = out.chars.len();
-        return;
+        return true;
     }
     out.chars.clear();
     let mut input = text.chars().peekable();
@@ -115,6 +117,7 @@ pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
         i = end;
     }
     out.input_len = i;
+    false
 }
 
 fn fold_width(c: char) -> char {

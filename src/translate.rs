@@ -227,6 +227,8 @@ impl Translation {
 #[derive(Default)]
 pub(crate) struct Analysis {
     pub norm: Normalised,
+    /// Whether `norm` only width-folded the input, one character for one (see [`normalise_into`]).
+    folded_only: bool,
     pub tokens: Vec<Token>,
     /// Per normalised character: its reading (Han characters only).
     pub readings: Vec<Option<Syllable>>,
@@ -247,6 +249,46 @@ struct Buffers {
     keep: Vec<bool>,
     /// The readings of the word of [`for_each_word`].
     pinyin: Vec<Option<Syllable>>,
+    /// The line of [`write_pinyin`], and the text of every syllable it met.
+    pinyin_line: Vec<u8>,
+    syllable_texts: SyllableTexts,
+}
+
+/// The tone-number text of every syllable met so far (`zhong1`), made once: formatting a
+/// syllable per Han character cost a tenth of `tongyong pinyin`. Each text is kept in 8 bytes
+/// (its length, then up to 7 bytes: `zhuang1` is the longest), so that writing one is a
+/// fixed-size copy.
+#[derive(Default)]
+struct SyllableTexts(Vec<[u8; 8]>);
+
+impl SyllableTexts {
+    fn push_to(&mut self, s: Syllable, out: &mut Vec<u8>) {
+        if s.tone >= 16 {
+            return out.extend_from_slice(s.to_string().as_bytes());
+        }
+        let initial = s.initial.map_or(0, |i| i as usize + 1);
+        let key = (initial * 64 + s.fin as usize) * 16 + s.tone as usize;
+        if key >= self.0.len() {
+            self.0.resize(key + 1, [0; 8]);
+        }
+        // Every syllable's text is non-empty: a length of 0 is a text not made yet.
+        if self.0[key][0] == 0 {
+            let text = s.to_string();
+            if text.len() > 7 {
+                return out.extend_from_slice(text.as_bytes());
+            }
+            self.0[key][0] = text.len() as u8;
+            self.0[key][1..=text.len()].copy_from_slice(text.as_bytes());
+        }
+        let slot = &self.0[key];
+        let len = out.len();
+        out.extend_from_slice(&slot[1..]);
+        out.truncate(len + slot[0] as usize);
+    }
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
 }
 
 thread_local! {
@@ -340,12 +382,13 @@ impl Analysis {
     fn run(&mut self, text: &str, opts: &Options, user: Option<&UserDictionary>) {
         let Analysis {
             norm,
+            folded_only,
             tokens,
             readings,
             groups,
             buffers: b,
         } = self;
-        normalise_into(text, norm);
+        *folded_only = normalise_into(text, norm);
         segment_into(&norm.chars, user, tokens, &mut b.entries, &mut b.steps);
         let entries = &mut b.entries;
         let model = opts.readings == ReadingMode::Model;
@@ -749,6 +792,85 @@ pub(crate) fn for_each_word(
         }
         a.buffers.pinyin = word.pinyin;
     })
+}
+
+/// Writes the pinyin line of `text` (see [`crate::Translator::write_pinyin`]).
+pub(crate) fn write_pinyin<W: std::io::Write + ?Sized>(
+    text: &str,
+    opts: &Options,
+    user: Option<&UserDictionary>,
+    out: &mut W,
+) -> std::io::Result<()> {
+    with_analysis(text, opts, user, |a| {
+        let mut line = std::mem::take(&mut a.buffers.pinyin_line);
+        let mut texts = std::mem::take(&mut a.buffers.syllable_texts);
+        line.clear();
+        a.pinyin_line(text, &mut texts, &mut line);
+        let written = out.write_all(&line);
+        a.buffers.pinyin_line = line;
+        a.buffers.syllable_texts = texts;
+        written
+    })
+}
+
+impl Analysis {
+    /// The words of the groups separated by spaces, each Han character of `text` by its reading
+    /// and anything else as it is, walking `text` along with the groups: the same text as the
+    /// words of [`words_only`] give, without making them.
+    fn pinyin_line(&self, text: &str, texts: &mut SyllableTexts, out: &mut Vec<u8>) {
+        // The input characters from scalar index `at` on.
+        let mut rest = text.chars();
+        let mut at = 0;
+        let mut first = true;
+        for g in &self.groups {
+            if matches!(g.kind, GroupKind::Space | GroupKind::LineBreak) {
+                continue;
+            }
+            if !first {
+                out.push(b' ');
+            }
+            first = false;
+            let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
+            let input = self.norm.input_range(range.clone());
+            if input.start < at {
+                // Groups come in input order; should one not, start again from the beginning.
+                (rest, at) = (text.chars(), 0);
+            }
+            if input.start > at {
+                rest.nth(input.start - at - 1);
+            }
+            at = input.end;
+            if g.kind != GroupKind::Han {
+                let from = text.len() - rest.as_str().len();
+                if !input.is_empty() {
+                    rest.nth(input.len() - 1);
+                }
+                out.extend_from_slice(&text.as_bytes()[from..text.len() - rest.as_str().len()]);
+                continue;
+            }
+            let chars = rest.by_ref().take(input.len());
+            if self.folded_only {
+                // The input's characters are the normalised ones, Han where they are Han.
+                for (c, k) in chars.zip(range) {
+                    match self.readings[k].filter(|_| is_han(c)) {
+                        Some(s) => texts.push_to(s, out),
+                        None => push_char(out, c),
+                    }
+                }
+                continue;
+            }
+            // The readings of the normalised Han characters, in order, as `Word::pinyin`.
+            let mut readings = range
+                .filter(|&k| is_han(self.norm.chars[k]))
+                .map(|k| self.readings[k]);
+            for c in chars {
+                match is_han(c).then(|| readings.next().flatten()).flatten() {
+                    Some(s) => texts.push_to(s, out),
+                    None => push_char(out, c),
+                }
+            }
+        }
+    }
 }
 
 /// The words and readings without writing braille.

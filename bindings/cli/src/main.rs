@@ -12,8 +12,7 @@ use serde::Serialize;
 use tongyong::layout::Layout;
 use tongyong::{
     BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options, ReadingMode,
-    SignKind, SignToken, SpacingOptions, Syllable, SymbolMode, ToneMode, Translation, Translator,
-    WordKind,
+    SignKind, SignToken, SpacingOptions, SymbolMode, ToneMode, Translation, Translator, WordKind,
 };
 
 #[derive(Parser)]
@@ -410,87 +409,6 @@ fn sign_line(line: &str, tokens: &[SignToken]) -> String {
     items.join(" ")
 }
 
-/// The tone-number text of every syllable met so far (`zhong1`), made once: formatting a
-/// syllable per Han character cost a tenth of `tongyong pinyin`. Each text is kept in 8 bytes
-/// (its length, then up to 7 bytes: `zhuang1` is the longest), so that writing one is a
-/// fixed-size copy.
-#[derive(Clone, Default)]
-struct SyllableTexts(Vec<[u8; 8]>);
-
-impl SyllableTexts {
-    fn push_to(&mut self, s: Syllable, buf: &mut Vec<u8>) {
-        if s.tone >= 16 {
-            return buf.extend_from_slice(s.to_string().as_bytes());
-        }
-        let initial = s.initial.map_or(0, |i| i as usize + 1);
-        let key = (initial * 64 + s.fin as usize) * 16 + s.tone as usize;
-        if key >= self.0.len() {
-            self.0.resize(key + 1, [0; 8]);
-        }
-        // Every syllable's text is non-empty: a length of 0 is a text not made yet.
-        if self.0[key][0] == 0 {
-            let text = s.to_string();
-            if text.len() > 7 {
-                return buf.extend_from_slice(text.as_bytes());
-            }
-            self.0[key][0] = text.len() as u8;
-            self.0[key][1..=text.len()].copy_from_slice(text.as_bytes());
-        }
-        let entry = &self.0[key];
-        let len = buf.len();
-        buf.extend_from_slice(&entry[1..]);
-        buf.truncate(len + entry[0] as usize);
-    }
-}
-
-/// Appends the pinyin line of `line` to `out`: words separated by spaces, Han characters by their
-/// readings, anything else as it is. The words come one by one from
-/// [`Translator::for_each_word`] and the input is walked along with them, so a line costs no
-/// allocation here.
-fn pinyin_line(t: &Translator, line: &str, texts: &mut SyllableTexts, out: &mut Vec<u8>) {
-    // The input characters from scalar index `at` on.
-    let mut rest = line.chars();
-    let mut at = 0;
-    let mut first = true;
-    t.for_each_word(line, |w| {
-        if !first {
-            out.push(b' ');
-        }
-        first = false;
-        if w.input.start < at {
-            // Words come in input order; should one not, start again from the beginning.
-            (rest, at) = (line.chars(), 0);
-        }
-        if w.input.start > at {
-            rest.nth(w.input.start - at - 1);
-        }
-        at = w.input.end;
-        let len = w.input.len();
-        if w.kind != WordKind::Han {
-            let from = line.len() - rest.as_str().len();
-            if len > 0 {
-                rest.nth(len - 1);
-            }
-            out.extend_from_slice(&line.as_bytes()[from..line.len() - rest.as_str().len()]);
-            return;
-        }
-        let mut readings = w.pinyin.iter();
-        for c in rest.by_ref().take(len) {
-            match tongyong::segment::is_han(c) {
-                true => match readings.next().copied().flatten() {
-                    Some(s) => texts.push_to(s, out),
-                    None => push_char(out, c),
-                },
-                false => push_char(out, c),
-            }
-        }
-    });
-}
-
-fn push_char(out: &mut Vec<u8>, c: char) {
-    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-}
-
 /// `t` with the user dictionary named by `--user-dict`, if any.
 fn with_user_dict(t: Translator, input: &InputArgs) -> Result<Translator, String> {
     let Some(path) = &input.user_dict else {
@@ -540,7 +458,6 @@ impl LineWork for BrailleWork {
 struct PinyinWork {
     t: Translator,
     json: bool,
-    texts: SyllableTexts,
 }
 
 impl LineWork for PinyinWork {
@@ -550,7 +467,8 @@ impl LineWork for PinyinWork {
             let json = line_json(line, &self.t.translate(line), Format::Unicode);
             out.extend_from_slice(json.as_bytes());
         } else {
-            pinyin_line(&self.t, line, &mut self.texts, out);
+            // Writing into a Vec cannot fail.
+            let _ = self.t.write_pinyin(line, out);
         }
         out.push(b'\n');
     }
@@ -656,7 +574,6 @@ fn run(cli: Cli) -> Result<(), String> {
             let work = PinyinWork {
                 t: with_user_dict(t, input)?,
                 json: *json,
-                texts: SyllableTexts::default(),
             };
             lines::run(&input.inputs(), work, &mut write_bytes(&mut out))?;
         }
