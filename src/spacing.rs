@@ -573,15 +573,72 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     join_spans(units, ctx);
 
     // Every rule of steps 2–6 needs a single syllable still apart or a word of numerals on one
-    // side of the join, and joining makes neither: without one, the run is done.
-    if !units
-        .iter()
-        .any(|u| ctx.single(u).is_some() || ctx.all_numerals(u))
-    {
-        return;
+    // side of the join, and joining makes neither: a unit that is neither never becomes one. So
+    // what the run has at this point bounds what the passes can join: the classes of its single
+    // syllables, whether it has a word of numerals, and whether two equal single syllables stand
+    // side by side (units only go away into their left neighbour, which is then no single, so no
+    // new pair of singles ever meets). A pass whose rules need what the run lacks is skipped.
+    let (mut singles, mut numerals, mut doubled) = (None, false, false);
+    let mut previous: Option<char> = None;
+    for u in units.iter() {
+        let single = ctx.single(u);
+        if single.is_some() {
+            *singles.get_or_insert(0) |= u.classes;
+            doubled |= single == previous;
+        }
+        previous = single;
+        numerals |= ctx.all_numerals(u);
     }
+    let Some(singles) = singles else {
+        if numerals {
+            join_numerals(units, ctx, opts);
+        }
+        return;
+    };
+    let any = |classes: &[Class]| classes.iter().any(|&c| singles & (1 << c as u32) != 0);
 
     // 2. Affixes (R5, R6, R26).
+    if any(&[Class::Suffix, Class::Prefix, Class::Title]) {
+        affixes(units, ctx, cap);
+    }
+
+    // 3. Particles (R10, R11).
+    if any(&[Class::Structural, Class::Aspect, Class::Modal]) {
+        particles(units, ctx, opts);
+    }
+
+    // 4. Monosyllabic verb + monosyllabic complement (R13), also a complement joined with its
+    // aspect particle by step 3.
+    if any(&[Class::Complement]) || units.iter().any(|u| ctx.complement_with_aspect(u)) {
+        verb_complement(units, ctx);
+    }
+
+    // 5. Two single syllables still apart (R8, R9, R12).
+    if any(&[
+        Class::Degree,
+        Class::Localizer,
+        Class::Determiner,
+        Class::Negation,
+        Class::Preposition,
+    ]) {
+        two_singles(units, ctx, opts);
+    }
+
+    // 6. Numbers, measures, ordinals, dates, names, places, reduplication.
+    let step6 = [
+        Class::Measure,
+        Class::Ordinal,
+        Class::Unit,
+        Class::Surname,
+        Class::Generic,
+    ];
+    if numerals || doubled || any(&step6) {
+        join_numerals(units, ctx, opts);
+    }
+}
+
+/// Step 2: affixes (R5, R6, R26).
+fn affixes(units: &mut Vec<Unit>, ctx: &Context, cap: usize) {
     pass(units, ctx, |ctx, a, b| {
         if a.kind != GroupKind::Han {
             return false;
@@ -599,8 +656,10 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
         ctx.single_of(a, Class::Title).is_some()
             && ctx.single(b).is_some_and(|c| has_class(c, Class::Surname))
     });
+}
 
-    // 3. Particles (R10, R11).
+/// Step 3: particles (R10, R11).
+fn particles(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     pass(units, ctx, |ctx, a, b| {
         let Some(p) = ctx.single(b) else { return false };
         if has_class(p, Class::Structural) || (has_class(p, Class::Aspect) && p != '过') {
@@ -611,17 +670,21 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
         }
         opts.join_modal_particles && has_class(p, Class::Modal) && a.kind == GroupKind::Han
     });
+}
 
-    // 4. Monosyllabic verb + monosyllabic complement (R13); not after the copula or a modal verb,
-    // whose next verb is their object (要去, 会来).
+/// Step 4: a monosyllabic verb + a monosyllabic complement (R13); not after the copula or a modal
+/// verb, whose next verb is their object (要去, 会来).
+fn verb_complement(units: &mut Vec<Unit>, ctx: &Context) {
     pass(units, ctx, |ctx, a, b| {
         ctx.single(a).is_some()
             && ctx.pos(a).starts_with('v')
             && ctx.single_of(a, Class::Auxiliary).is_none()
             && (ctx.single_of(b, Class::Complement).is_some() || ctx.complement_with_aspect(b))
     });
+}
 
-    // 5. Two single syllables still apart (R8, R9, R12).
+/// Step 5: two single syllables still apart (R8, R9, R12).
+fn two_singles(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     pass(units, ctx, |ctx, a, b| {
         if ctx.single(a).is_none() || ctx.single(b).is_none() {
             return false;
@@ -641,8 +704,11 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
                 && ctx.single_of(a, Class::Preposition).is_some()
                 && pb.starts_with('n'))
     });
+}
 
-    // 6. Numbers, measures, ordinals, dates, names, places, reduplication (R4a, R7, R14–R18).
+/// Step 6: numbers, measures, ordinals, dates, names, places, reduplication (R4a, R7, R14–R18).
+fn join_numerals(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
+    let cap = opts.max_syllables;
     pass(units, ctx, |ctx, a, b| {
         // Numerals run together, divided after 百 万 亿 (三百 零五).
         if ctx.all_numerals(a) && ctx.all_numerals(b) {
