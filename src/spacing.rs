@@ -300,7 +300,8 @@ fn divide_tokens(
         .iter()
         .zip(entries.iter())
         .enumerate()
-        .filter(|(_, (t, _))| t.kind == TokenKind::Han)
+        // Every rule divides a Han word of two characters or more.
+        .filter(|(_, (t, _))| t.kind == TokenKind::Han && t.end - t.start >= 2)
         .map(|(k, (t, &e))| (k, division(t, e, chars, opts)))
         .filter(|(_, cuts)| !cuts.is_empty())
         .collect();
@@ -352,11 +353,13 @@ fn division(t: &Token, entry: Option<Entry>, chars: &[char], opts: &SpacingOptio
     // allowed): lexicalised 一起 一些 一下 would otherwise lose their first syllable to an earlier
     // join (一 起去).
     // Not a date or time unit (六年 in 二〇二六年 goes back to the number before it).
-    let rejoined = len == 2
-        && opts.join_numeral_measure
-        && opts.max_syllables >= 2
-        && !has_class(word[1], Class::Unit);
-    if numerals > 0 && numerals < len && !rejoined && matches!(pos(), "m" | "mq") {
+    let rejoined = || {
+        len == 2
+            && opts.join_numeral_measure
+            && opts.max_syllables >= 2
+            && !has_class(word[1], Class::Unit)
+    };
+    if numerals > 0 && numerals < len && !rejoined() && matches!(pos(), "m" | "mq") {
         let after = t.start + numerals;
         let measure_end = after + has_class(chars[after], Class::Measure) as usize;
         return if measure_end > after && measure_end < t.end {
