@@ -520,7 +520,10 @@ fn apply_grammar(
             && matches!(word, ['得' | '地' | '行'] | ['一', '行'])
             && user.is_none_or(|u| u.get(&word.iter().collect::<String>()).is_none())
     };
-    if !tokens.iter().any(decided) {
+    // Nearly every line has no word ending in 得 地 行: ruled out by a look at last characters.
+    let ends_right =
+        |t: &Token| matches!(chars.get(t.end.wrapping_sub(1)), Some('得' | '地' | '行'));
+    if !tokens.iter().any(|t| ends_right(t) && decided(t)) {
         return;
     }
     let words = &mut b.grammar_words;
