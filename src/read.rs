@@ -32,6 +32,7 @@ use crate::tables::{
 /// assert_eq!(tongyong::char_reading('中').unwrap().to_string(), "zhong1");
 /// assert!(tongyong::char_reading('a').is_none());
 /// ```
+#[inline]
 pub fn char_reading(c: char) -> Option<Syllable> {
     let cp = c as u32;
     let block = *READING_BLOCK_INDEX.get(cp as usize >> 8)?;

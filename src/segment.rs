@@ -41,6 +41,7 @@ pub struct Token {
 }
 
 /// Whether `c` is a Han character (CJK unified ideographs, extensions, compatibility, 〇).
+#[inline]
 pub fn is_han(c: char) -> bool {
     // The main block first, then everything below 〇 (ASCII, Latin…) out with one comparison.
     match c as u32 {
