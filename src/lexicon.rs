@@ -142,7 +142,7 @@ impl Walk {
 
     /// Extends the key by `c` and looks it up: the entry of the key so far, if the lexicon has it
     /// as a word or as the prefix of one. Inlined: the segmenter's inner loop calls it.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, c: char) -> Option<Entry> {
         let (parent, followers) = self.at?;
         self.len += 1;
