@@ -7,7 +7,7 @@ use crate::cell::{Cell, Symbol};
 use crate::cells;
 use crate::encode::{encode, write_encoded, Format};
 use crate::lexicon::Entry;
-use crate::normalise::{normalise_into, Normalised};
+use crate::normalise::{normalise_into, Change, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
@@ -227,8 +227,8 @@ impl Translation {
 #[derive(Default)]
 pub(crate) struct Analysis {
     pub norm: Normalised,
-    /// Whether `norm` only width-folded the input, one character for one (see [`normalise_into`]).
-    folded_only: bool,
+    /// What normalisation changed in the input.
+    change: Change,
     pub tokens: Vec<Token>,
     /// Per normalised character: its reading (Han characters only).
     pub readings: Vec<Option<Syllable>>,
@@ -382,13 +382,13 @@ impl Analysis {
     fn run(&mut self, text: &str, opts: &Options, user: Option<&UserDictionary>) {
         let Analysis {
             norm,
-            folded_only,
+            change,
             tokens,
             readings,
             groups,
             buffers: b,
         } = self;
-        *folded_only = normalise_into(text, norm);
+        *change = normalise_into(text, norm);
         segment_into(&norm.chars, user, tokens, &mut b.entries, &mut b.steps);
         let entries = &mut b.entries;
         let model = opts.readings == ReadingMode::Model;
@@ -821,6 +821,9 @@ impl Analysis {
     /// and anything else as it is, walking `text` along with the groups: the same text as the
     /// words of [`words_only`] give, without making them.
     fn pinyin_line(&self, text: &str, texts: &mut SyllableTexts, out: &mut Vec<u8>) {
+        if self.change == Change::None {
+            return self.pinyin_line_unchanged(texts, out);
+        }
         // The input characters from scalar index `at` on.
         let mut rest = text.chars();
         let mut at = 0;
@@ -852,7 +855,7 @@ impl Analysis {
                 continue;
             }
             let chars = rest.by_ref().take(input.len());
-            if self.folded_only {
+            if self.change == Change::Folded {
                 // The input's characters are the normalised ones, Han where they are Han.
                 for (c, k) in chars.zip(range) {
                     match self.readings[k].filter(|_| is_han(c)) {
@@ -869,6 +872,34 @@ impl Analysis {
             for c in chars {
                 match is_han(c).then(|| readings.next().flatten()).flatten() {
                     Some(s) => texts.push_to(s, out),
+                    None => push_char(out, c),
+                }
+            }
+        }
+    }
+}
+
+impl Analysis {
+    /// [`Analysis::pinyin_line`] of a text that normalisation left as it is (nearly every line):
+    /// the normalised characters are the input's, at the same indexes, so the input need not be
+    /// walked.
+    fn pinyin_line_unchanged(&self, texts: &mut SyllableTexts, out: &mut Vec<u8>) {
+        let chars = &self.norm.chars;
+        let mut first = true;
+        for g in &self.groups {
+            if matches!(g.kind, GroupKind::Space | GroupKind::LineBreak) {
+                continue;
+            }
+            if !first {
+                out.push(b' ');
+            }
+            first = false;
+            let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
+            let han = g.kind == GroupKind::Han;
+            for (&c, &r) in chars[range.clone()].iter().zip(&self.readings[range]) {
+                match r.filter(|_| han && is_han(c)) {
+                    Some(s) => texts.push_to(s, out),
+                    None if c.is_ascii() => out.push(c as u8),
                     None => push_char(out, c),
                 }
             }
