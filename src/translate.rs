@@ -256,34 +256,40 @@ struct Buffers {
 
 /// The tone-number text of every syllable met so far (`zhong1`), made once: formatting a
 /// syllable per Han character cost a tenth of `tongyong pinyin`. Each text is kept in 8 bytes
-/// (its length, then up to 7 bytes: `zhuang1` is the longest), so that writing one is a
-/// fixed-size copy.
+/// (up to 7 bytes of text, `zhuang1` is the longest, then its length), so that writing one is
+/// an 8-byte copy.
 #[derive(Default)]
 struct SyllableTexts(Vec<[u8; 8]>);
 
 impl SyllableTexts {
     fn push_to(&mut self, s: Syllable, out: &mut Vec<u8>) {
-        if s.tone >= 16 {
-            return out.extend_from_slice(s.to_string().as_bytes());
-        }
         let initial = s.initial.map_or(0, |i| i as usize + 1);
         let key = (initial * 64 + s.fin as usize) * 16 + s.tone as usize;
+        // Every text is non-empty: a length of 0 is a text not made yet. (Tones fit in 4 bits;
+        // one beyond would take another syllable's key.)
+        match self.0.get(key) {
+            Some(slot) if slot[7] != 0 && s.tone < 16 => {
+                let len = out.len();
+                out.extend_from_slice(slot);
+                out.truncate(len + slot[7] as usize);
+            }
+            _ => self.make(s, key, out),
+        }
+    }
+
+    #[cold]
+    fn make(&mut self, s: Syllable, key: usize, out: &mut Vec<u8>) {
+        let text = s.to_string();
+        out.extend_from_slice(text.as_bytes());
+        // A tone beyond 15 (none is) or a text too long is written but not kept.
+        if s.tone >= 16 || text.len() > 7 {
+            return;
+        }
         if key >= self.0.len() {
             self.0.resize(key + 1, [0; 8]);
         }
-        // Every syllable's text is non-empty: a length of 0 is a text not made yet.
-        if self.0[key][0] == 0 {
-            let text = s.to_string();
-            if text.len() > 7 {
-                return out.extend_from_slice(text.as_bytes());
-            }
-            self.0[key][0] = text.len() as u8;
-            self.0[key][1..=text.len()].copy_from_slice(text.as_bytes());
-        }
-        let slot = &self.0[key];
-        let len = out.len();
-        out.extend_from_slice(&slot[1..]);
-        out.truncate(len + slot[0] as usize);
+        self.0[key][..text.len()].copy_from_slice(text.as_bytes());
+        self.0[key][7] = text.len() as u8;
     }
 }
 
