@@ -108,6 +108,7 @@ pub fn lookup(key: &str) -> Option<Entry> {
 }
 
 /// Looks up the word spelled by `chars`.
+#[inline]
 pub fn lookup_chars(chars: &[char]) -> Option<Entry> {
     let mut walk = Walk::new();
     chars.iter().map(|&c| walk.push(c)).last().flatten()
@@ -140,7 +141,8 @@ impl Walk {
     }
 
     /// Extends the key by `c` and looks it up: the entry of the key so far, if the lexicon has it
-    /// as a word or as the prefix of one.
+    /// as a word or as the prefix of one. Inlined: the segmenter's inner loop calls it.
+    #[inline(always)]
     pub fn push(&mut self, c: char) -> Option<Entry> {
         let (parent, followers) = self.at?;
         self.len += 1;
@@ -161,6 +163,7 @@ impl Walk {
 
 /// The entry of a single character, found by code point in a dense table (the table covers every
 /// Han character; a character beyond it is looked up in the edge table).
+#[inline]
 pub fn char_entry(c: char) -> Option<Entry> {
     let Some(&block) = LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8) else {
         return child(ROOT, c);
@@ -182,6 +185,7 @@ pub fn longest_word() -> usize {
 impl Entry {
     /// The entry of an edge value: entry index + 1 (20 bits) | cost (24) | word | begins longer |
     /// signature of the following characters (16).
+    #[inline]
     fn of_value(value: u64) -> Entry {
         Entry {
             record: (value & 0xf_ffff) as usize - 1,
@@ -192,6 +196,7 @@ impl Entry {
     }
 
     /// Whether this is a word (and not only the prefix of one).
+    #[inline]
     pub fn is_word(&self) -> bool {
         self.flags & 1 != 0
     }
@@ -207,12 +212,14 @@ impl Entry {
     }
 
     /// Whether a longer word begins with this key.
+    #[inline]
     pub fn begins_longer(&self) -> bool {
         self.flags & 2 != 0
     }
 
     /// The word's cost for segmentation: −ln(frequency / total) × 2^16, from the frequencies of
     /// `data/lexicon/words.tsv` (lower is more frequent).
+    #[inline]
     pub fn cost(&self) -> u32 {
         self.cost
     }

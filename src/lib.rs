@@ -158,4 +158,35 @@ impl Translator {
     pub fn to_pinyin(&self, text: &str) -> Vec<Word> {
         translate::words_only(text, &self.options, self.user.as_deref())
     }
+
+    /// Calls `f` with each word of [`Translator::to_pinyin`], in order, without collecting them:
+    /// the same [`Word`] is reused from word to word (and from call to call on a thread), so a
+    /// loop over many lines allocates nothing per word.
+    ///
+    /// ```
+    /// let t = tongyong::Translator::new();
+    /// let mut words = Vec::new();
+    /// t.for_each_word("我们去银行。", |w| words.push(w.clone()));
+    /// assert_eq!(words, t.to_pinyin("我们去银行。"));
+    /// ```
+    pub fn for_each_word(&self, text: &str, f: impl FnMut(&Word)) {
+        translate::for_each_word(text, &self.options, self.user.as_deref(), f)
+    }
+
+    /// Writes the pinyin line of `text` to `out` (without a line ending), as `tongyong pinyin`
+    /// prints it: the words of [`Translator::to_pinyin`] separated by spaces, each Han character
+    /// by its reading in tone numbers (`zhong1`, ü as v), anything else as it is in `text`.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// tongyong::Translator::new().write_pinyin("我们去ＡＢＣ银行。", &mut out).unwrap();
+    /// assert_eq!(String::from_utf8(out).unwrap(), "wo3men5 qu4 ＡＢＣ yin2hang2 。");
+    /// ```
+    pub fn write_pinyin<W: std::io::Write + ?Sized>(
+        &self,
+        text: &str,
+        out: &mut W,
+    ) -> std::io::Result<()> {
+        translate::write_pinyin(text, &self.options, self.user.as_deref(), out)
+    }
 }

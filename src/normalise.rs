@@ -40,8 +40,21 @@ pub fn normalise(text: &str) -> Normalised {
     out
 }
 
-/// [`normalise`] into `out`, reusing its buffers.
-pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
+/// What [`normalise_into`] did to a text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Change {
+    /// Nothing: the normalised characters are the input's.
+    #[default]
+    None,
+    /// Width folding only, one character for one: the `k`th character of both is a Han character
+    /// or not alike.
+    Folded,
+    /// Combining marks composed: the characters no longer correspond one for one.
+    Composed,
+}
+
+/// [`normalise`] into `out`, reusing its buffers; says what changed.
+pub(crate) fn normalise_into(text: &str, out: &mut Normalised) -> Change {
     out.chars.clear();
     out.source.clear();
     // Capacity: a character takes at least one byte.
@@ -52,10 +65,30 @@ pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
         out.chars.extend(text.bytes().map(char::from));
         out.source.extend(0..text.len() as u32);
         out.input_len = text.len();
-        return;
+        return Change::None;
     }
     // Below U+0300 and in the CJK blocks there are no combining marks: skip the table.
     let is_mark = |c: char| c >= '\u{300}' && !crate::segment::is_han(c) && is_combining_mark(c);
+    // Text without combining marks (nearly all) keeps every character: decoded and folded in one
+    // pass, without the clusters' look-ahead.
+    out.chars.extend(text.chars());
+    let (mut marks, mut folded) = (false, false);
+    for c in out.chars.iter_mut() {
+        // Most characters: Latin-1 or the main CJK block, neither marks nor folded.
+        if *c < '\u{300}' || ('\u{4E00}'..='\u{9FFF}').contains(c) {
+            continue;
+        }
+        marks |= is_mark(*c);
+        let f = fold_width(*c);
+        folded |= f != *c;
+        *c = f;
+    }
+    if !marks {
+        out.source.extend(0..out.chars.len() as u32);
+        out.input_len = out.chars.len();
+        return if folded { Change::Folded } else { Change::None };
+    }
+    out.chars.clear();
     let mut input = text.chars().peekable();
     // A base and the combining marks after it, when there are any.
     let mut cluster: Vec<char> = Vec::new();
@@ -97,6 +130,7 @@ pub(crate) fn normalise_into(text: &str, out: &mut Normalised) {
         i = end;
     }
     out.input_len = i;
+    Change::Composed
 }
 
 fn fold_width(c: char) -> char {

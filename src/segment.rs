@@ -41,9 +41,14 @@ pub struct Token {
 }
 
 /// Whether `c` is a Han character (CJK unified ideographs, extensions, compatibility, 〇).
+#[inline]
 pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
+    // The main block first, then everything below 〇 (ASCII, Latin…) out with one comparison.
+    match c as u32 {
+        0x4E00..=0x9FFF => true,
+        ..0x3007 => false,
+        c => matches!(c, 0x3007 | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x323AF),
+    }
 }
 
 fn is_line_break(c: char) -> bool {

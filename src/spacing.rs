@@ -333,7 +333,8 @@ fn divide_tokens(
         .iter()
         .zip(entries.iter())
         .enumerate()
-        .filter(|(_, (t, _))| t.kind == TokenKind::Han)
+        // Every rule divides a Han word of two characters or more.
+        .filter(|(_, (t, _))| t.kind == TokenKind::Han && t.end - t.start >= 2)
         .map(|(k, (t, &e))| (k, division(t, e, chars, opts)))
         .filter(|(_, cuts)| !cuts.is_empty())
         .collect();
@@ -385,11 +386,13 @@ fn division(t: &Token, entry: Option<Entry>, chars: &[char], opts: &SpacingOptio
     // allowed): lexicalised 一起 一些 一下 would otherwise lose their first syllable to an earlier
     // join (一 起去).
     // Not a date or time unit (六年 in 二〇二六年 goes back to the number before it).
-    let rejoined = len == 2
-        && opts.join_numeral_measure
-        && opts.max_syllables >= 2
-        && !has_class(word[1], Class::Unit);
-    if numerals > 0 && numerals < len && !rejoined && matches!(pos(), "m" | "mq") {
+    let rejoined = || {
+        len == 2
+            && opts.join_numeral_measure
+            && opts.max_syllables >= 2
+            && !has_class(word[1], Class::Unit)
+    };
+    if numerals > 0 && numerals < len && !rejoined() && matches!(pos(), "m" | "mq") {
         let after = t.start + numerals;
         let measure_end = after + has_class(chars[after], Class::Measure) as usize;
         return if measure_end > after && measure_end < t.end {
@@ -606,15 +609,72 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     join_spans(units, ctx);
 
     // Every rule of steps 2–6 needs a single syllable still apart or a word of numerals on one
-    // side of the join, and joining makes neither: without one, the run is done.
-    if !units
-        .iter()
-        .any(|u| ctx.single(u).is_some() || ctx.all_numerals(u))
-    {
-        return;
+    // side of the join, and joining makes neither: a unit that is neither never becomes one. So
+    // what the run has at this point bounds what the passes can join: the classes of its single
+    // syllables, whether it has a word of numerals, and whether two equal single syllables stand
+    // side by side (units only go away into their left neighbour, which is then no single, so no
+    // new pair of singles ever meets). A pass whose rules need what the run lacks is skipped.
+    let (mut singles, mut numerals, mut doubled) = (None, false, false);
+    let mut previous: Option<char> = None;
+    for u in units.iter() {
+        let single = ctx.single(u);
+        if single.is_some() {
+            *singles.get_or_insert(0) |= u.classes;
+            doubled |= single == previous;
+        }
+        previous = single;
+        numerals |= ctx.all_numerals(u);
     }
+    let Some(singles) = singles else {
+        if numerals {
+            join_numerals(units, ctx, opts);
+        }
+        return;
+    };
+    let any = |classes: &[Class]| classes.iter().any(|&c| singles & (1 << c as u32) != 0);
 
     // 2. Affixes (R5, R6, R26).
+    if any(&[Class::Suffix, Class::Prefix, Class::Title]) {
+        affixes(units, ctx, cap);
+    }
+
+    // 3. Particles (R10, R11).
+    if any(&[Class::Structural, Class::Aspect, Class::Modal]) {
+        particles(units, ctx, opts);
+    }
+
+    // 4. Monosyllabic verb + monosyllabic complement (R13), also a complement joined with its
+    // aspect particle by step 3.
+    if any(&[Class::Complement]) || units.iter().any(|u| ctx.complement_with_aspect(u)) {
+        verb_complement(units, ctx);
+    }
+
+    // 5. Two single syllables still apart (R8, R9, R12).
+    if any(&[
+        Class::Degree,
+        Class::Localizer,
+        Class::Determiner,
+        Class::Negation,
+        Class::Preposition,
+    ]) {
+        two_singles(units, ctx, opts);
+    }
+
+    // 6. Numbers, measures, ordinals, dates, names, places, reduplication.
+    let step6 = [
+        Class::Measure,
+        Class::Ordinal,
+        Class::Unit,
+        Class::Surname,
+        Class::Generic,
+    ];
+    if numerals || doubled || any(&step6) {
+        join_numerals(units, ctx, opts);
+    }
+}
+
+/// Step 2: affixes (R5, R6, R26).
+fn affixes(units: &mut Vec<Unit>, ctx: &Context, cap: usize) {
     pass(units, ctx, |ctx, a, b| {
         if a.kind != GroupKind::Han {
             return false;
@@ -632,8 +692,10 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
         ctx.single_of(a, Class::Title).is_some()
             && ctx.single(b).is_some_and(|c| has_class(c, Class::Surname))
     });
+}
 
-    // 3. Particles (R10, R11).
+/// Step 3: particles (R10, R11).
+fn particles(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     pass(units, ctx, |ctx, a, b| {
         let Some(p) = ctx.single(b) else { return false };
         if has_class(p, Class::Structural) || (has_class(p, Class::Aspect) && p != '过') {
@@ -648,17 +710,21 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
             && a.kind == GroupKind::Han
             && ctx.neutral(b)
     });
+}
 
-    // 4. Monosyllabic verb + monosyllabic complement (R13); not after the copula or a modal verb,
-    // whose next verb is their object (要去, 会来).
+/// Step 4: a monosyllabic verb + a monosyllabic complement (R13); not after the copula or a modal
+/// verb, whose next verb is their object (要去, 会来).
+fn verb_complement(units: &mut Vec<Unit>, ctx: &Context) {
     pass(units, ctx, |ctx, a, b| {
         ctx.single(a).is_some()
             && ctx.pos(a).starts_with('v')
             && ctx.single_of(a, Class::Auxiliary).is_none()
             && (ctx.single_of(b, Class::Complement).is_some() || ctx.complement_with_aspect(b))
     });
+}
 
-    // 5. Two single syllables still apart (R8, R9, R12).
+/// Step 5: two single syllables still apart (R8, R9, R12).
+fn two_singles(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     pass(units, ctx, |ctx, a, b| {
         if ctx.single(a).is_none() || ctx.single(b).is_none() {
             return false;
@@ -678,8 +744,11 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
                 && ctx.single_of(a, Class::Preposition).is_some()
                 && pb.starts_with('n'))
     });
+}
 
-    // 6. Numbers, measures, ordinals, dates, names, places, reduplication (R4a, R7, R14–R18).
+/// Step 6: numbers, measures, ordinals, dates, names, places, reduplication (R4a, R7, R14–R18).
+fn join_numerals(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
+    let cap = opts.max_syllables;
     pass(units, ctx, |ctx, a, b| {
         // Numerals run together, divided after 百 万 亿 (三百 零五).
         if ctx.all_numerals(a) && ctx.all_numerals(b) {

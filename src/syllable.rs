@@ -644,6 +644,7 @@ impl Syllable {
     }
 
     /// The inverse of [`Syllable::code`].
+    #[inline]
     pub fn from_code(code: u16) -> Option<Syllable> {
         let tone = (code & 7) as Tone;
         let fin = *Final::ALL.get(((code >> 3) & 63) as usize)?;

@@ -53,6 +53,7 @@ pub fn punctuation(mark: &str) -> Option<(&'static str, PunctEntry)> {
 }
 
 /// The punctuation table's entry for the one-character mark `c`.
+#[inline]
 pub fn punctuation_char(c: char) -> Option<(&'static str, PunctEntry)> {
     PUNCTUATION_CHARS
         .binary_search_by_key(&(c as u32), |e| e.0)

@@ -91,3 +91,26 @@ fn translator_is_send_sync_and_results_are_send() {
     send_sync::<tongyong::Translation>();
     send_sync::<tongyong::BackTranslation>();
 }
+
+/// A translation from inside `for_each_word`'s callback (the thread's buffers are in use then)
+/// gives the same result as one outside it, and the outer words are not disturbed.
+#[test]
+fn nested_calls_on_one_thread() {
+    let t = Translator::new();
+    let texts = texts();
+    for text in &texts {
+        let mut words = Vec::new();
+        t.for_each_word(text, |w| {
+            words.push(w.clone());
+            let inner = &texts[1];
+            assert_eq!(
+                t.to_braille(inner, Format::Unicode),
+                Translator::new()
+                    .translate(inner)
+                    .to_string_as(Format::Unicode)
+            );
+            assert_eq!(t.to_pinyin(inner), Translator::new().to_pinyin(inner));
+        });
+        assert_eq!(words, t.to_pinyin(text), "{text:?}");
+    }
+}

@@ -119,6 +119,36 @@ proptest! {
         let _ = from_braille(&s, BrailleInput::Brf);
     }
 
+    /// `write_pinyin` writes what the words of `to_pinyin` spell (words joined by spaces, each
+    /// Han character of the input by its reading), with combining marks, width folding and
+    /// compatibility ideographs in the mix.
+    #[test]
+    fn pinyin_line_matches_the_words(
+        s in "([中文银行的了一个\u{F900}\u{FA0E}ＡＢ１\u{3000}e\u{301}\u{308}\u{323} a1.,，。]|\\PC){0,40}",
+        opts in options(),
+    ) {
+        let tr = Translator::with_options(opts);
+        let chars: Vec<char> = s.chars().collect();
+        let mut want = String::new();
+        for (k, w) in tr.to_pinyin(&s).iter().enumerate() {
+            if k > 0 {
+                want.push(' ');
+            }
+            let mut readings = w.pinyin.iter();
+            for &c in &chars[w.input.clone()] {
+                let han = w.kind == WordKind::Han && tongyong::segment::is_han(c);
+                let reading = if han { readings.next().copied().flatten() } else { None };
+                match reading {
+                    Some(r) => want.push_str(&r.to_string()),
+                    None => want.push(c),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        tr.write_pinyin(&s, &mut out).unwrap();
+        prop_assert_eq!(String::from_utf8(out).unwrap(), want);
+    }
+
     #[test]
     fn chinese_text_reads_back_as_national_braille(s in han_text()) {
         if let Err(e) = round_trip(&s, ToneMode::National) {

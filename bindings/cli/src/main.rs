@@ -1,17 +1,18 @@
 //! `tongyong`: the command-line tool. It only parses arguments and formats output; all the work
 //! is done by the `tongyong` library.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+mod lines;
+
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use lines::LineWork;
 use serde::Serialize;
 use tongyong::layout::Layout;
 use tongyong::{
     BrailleInput, DecimalPoint, Format, IdiomSpacing, LowercaseSign, Options, ReadingMode,
-    SignKind, SignToken, SpacingOptions, Syllable, SymbolMode, ToneMode, Translation, Translator,
-    WordKind,
+    SignKind, SignToken, SpacingOptions, SymbolMode, ToneMode, Translation, Translator, WordKind,
 };
 
 #[derive(Parser)]
@@ -86,8 +87,26 @@ struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
     #[arg(long)]
     lossy: bool,
+    /// Worker threads: the input is translated a chunk of lines at a time on this many threads
+    /// (the output is the same, in input order). Default: the number of CPUs; 1: line by line.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
     /// Input files; standard input when none is given.
     files: Vec<String>,
+}
+
+impl InputArgs {
+    fn inputs(&self) -> lines::Inputs<'_> {
+        let threads = match self.threads {
+            Some(n) => n as usize,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        lines::Inputs {
+            files: &self.files,
+            lossy: self.lossy,
+            threads,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -390,66 +409,6 @@ fn sign_line(line: &str, tokens: &[SignToken]) -> String {
     items.join(" ")
 }
 
-/// The tone-number text of every syllable met so far (`zhong1`), made once: formatting a
-/// syllable per Han character cost a tenth of `tongyong pinyin`.
-#[derive(Default)]
-struct SyllableTexts(Vec<String>);
-
-impl SyllableTexts {
-    fn push_to(&mut self, s: Syllable, buf: &mut String) {
-        use std::fmt::Write as _;
-        if s.tone >= 16 {
-            // Writing into a String cannot fail.
-            return write!(buf, "{s}").unwrap_or(());
-        }
-        let initial = s.initial.map_or(0, |i| i as usize + 1);
-        let key = (initial * 64 + s.fin as usize) * 16 + s.tone as usize;
-        if key >= self.0.len() {
-            self.0.resize(key + 1, String::new());
-        }
-        // Every syllable's text is non-empty: an empty one is not made yet.
-        if self.0[key].is_empty() {
-            self.0[key] = s.to_string();
-        }
-        buf.push_str(&self.0[key]);
-    }
-}
-
-/// Writes the pinyin line of `line` into `buf` (cleared first): words separated by spaces, Han
-/// characters by their readings, anything else as it is. `chars` is a scratch buffer; both are
-/// reused across lines so that a line costs no allocation here.
-fn pinyin_line(
-    t: &Translator,
-    line: &str,
-    chars: &mut Vec<char>,
-    texts: &mut SyllableTexts,
-    buf: &mut String,
-) {
-    chars.clear();
-    chars.extend(line.chars());
-    buf.clear();
-    for (k, w) in t.to_pinyin(line).iter().enumerate() {
-        if k > 0 {
-            buf.push(' ');
-        }
-        let text = &chars[w.input.clone()];
-        if w.kind != WordKind::Han {
-            buf.extend(text);
-            continue;
-        }
-        let mut readings = w.pinyin.iter();
-        for &c in text {
-            match tongyong::segment::is_han(c) {
-                true => match readings.next().copied().flatten() {
-                    Some(s) => texts.push_to(s, buf),
-                    None => buf.push(c),
-                },
-                false => buf.push(c),
-            }
-        }
-    }
-}
-
 /// `t` with the user dictionary named by `--user-dict`, if any.
 fn with_user_dict(t: Translator, input: &InputArgs) -> Result<Translator, String> {
     let Some(path) = &input.user_dict else {
@@ -460,67 +419,108 @@ fn with_user_dict(t: Translator, input: &InputArgs) -> Result<Translator, String
     Ok(t.with_user_dictionary(dict))
 }
 
-/// Calls `f` on every line of every input (without its line ending), stopping at invalid UTF-8
-/// unless `lossy`.
-fn for_each_line(
-    input: &InputArgs,
-    mut f: impl FnMut(&str) -> io::Result<()>,
-) -> Result<(), String> {
-    let sources: Vec<Option<&str>> = if input.files.is_empty() {
-        vec![None]
-    } else {
-        input.files.iter().map(|f| Some(f.as_str())).collect()
-    };
-    for source in sources {
-        let name = source.unwrap_or("<stdin>");
-        let reader: Box<dyn BufRead> = match source {
-            None | Some("-") => Box::new(BufReader::new(io::stdin().lock())),
-            Some(path) => Box::new(BufReader::new(
-                File::open(path).map_err(|e| format!("{path}: {e}"))?,
-            )),
-        };
-        read_lines(reader, name, input.lossy, &mut f)?;
-    }
-    Ok(())
+/// `tongyong braille`: a line's braille (or JSON object); with `--width`, its translation, laid
+/// out by the writer (the layout fills pages across lines, so it goes in input order).
+#[derive(Clone)]
+struct BrailleWork {
+    t: Translator,
+    format: Format,
+    json: bool,
+    layout: bool,
 }
 
-fn read_lines(
-    mut reader: Box<dyn BufRead>,
-    name: &str,
-    lossy: bool,
-    f: &mut impl FnMut(&str) -> io::Result<()>,
-) -> Result<(), String> {
-    let mut buf = Vec::new();
-    let mut offset = 0usize;
-    loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| format!("{name}: {e}"))?;
-        if n == 0 {
-            return Ok(());
+#[derive(Default)]
+struct BrailleOut {
+    bytes: Vec<u8>,
+    translations: Vec<Translation>,
+}
+
+impl LineWork for BrailleWork {
+    type Out = BrailleOut;
+    fn line(&mut self, line: &str, out: &mut BrailleOut) {
+        let tr = self.t.translate(line);
+        if self.layout {
+            out.translations.push(tr);
+        } else if self.json {
+            out.bytes
+                .extend_from_slice(line_json(line, &tr, self.format).as_bytes());
+            out.bytes.push(b'\n');
+        } else {
+            // Writing into a Vec cannot fail.
+            let _ = tr.write_as(self.format, &mut out.bytes);
+            out.bytes.push(b'\n');
         }
-        let mut line = &buf[..];
-        if let Some(rest) = line.strip_suffix(b"\n") {
-            line = rest.strip_suffix(b"\r").unwrap_or(rest);
+    }
+}
+
+/// `tongyong pinyin`: a line's pinyin (or JSON object).
+#[derive(Clone)]
+struct PinyinWork {
+    t: Translator,
+    json: bool,
+}
+
+impl LineWork for PinyinWork {
+    type Out = Vec<u8>;
+    fn line(&mut self, line: &str, out: &mut Vec<u8>) {
+        if self.json {
+            let json = line_json(line, &self.t.translate(line), Format::Unicode);
+            out.extend_from_slice(json.as_bytes());
+        } else {
+            // Writing into a Vec cannot fail.
+            let _ = self.t.write_pinyin(line, out);
         }
-        let text = match std::str::from_utf8(line) {
-            Ok(t) => std::borrow::Cow::Borrowed(t),
-            Err(_) if lossy => String::from_utf8_lossy(line),
-            Err(e) => {
-                return Err(format!(
-                    "{name}: invalid UTF-8 at byte {} (use --lossy to replace it)",
-                    offset + e.valid_up_to()
-                ))
-            }
+        out.push(b'\n');
+    }
+}
+
+/// `tongyong sign`: a line's signs (or JSON object).
+#[derive(Clone)]
+struct SignWork {
+    json: bool,
+}
+
+impl LineWork for SignWork {
+    type Out = Vec<u8>;
+    fn line(&mut self, line: &str, out: &mut Vec<u8>) {
+        let tokens = tongyong::to_signs(line);
+        let text = match self.json {
+            true => sign_json(line, &tokens),
+            false => sign_line(line, &tokens),
         };
-        match f(&text) {
-            Ok(()) => {}
-            // A closed pipe (| head) ends the output quietly.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-            Err(e) => return Err(e.to_string()),
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'\n');
+    }
+}
+
+/// `tongyong back`: a line's pinyin, or an empty line and the error (the first one is reported
+/// with its line number once everything is written).
+#[derive(Clone)]
+struct BackWork {
+    from: BrailleInput,
+}
+
+#[derive(Default)]
+struct BackOut {
+    bytes: Vec<u8>,
+    /// The number of lines done.
+    lines: usize,
+    /// The first error: its line (counted from 0 in this output) and message.
+    failure: Option<(usize, String)>,
+}
+
+impl LineWork for BackWork {
+    type Out = BackOut;
+    fn line(&mut self, line: &str, out: &mut BackOut) {
+        match tongyong::from_braille(line, self.from) {
+            Ok(b) => out.bytes.extend_from_slice(b.to_pinyin_string().as_bytes()),
+            Err(e) => {
+                let at = out.lines;
+                out.failure.get_or_insert_with(|| (at, e.to_string()));
+            }
         }
-        offset += n;
+        out.bytes.push(b'\n');
+        out.lines += 1;
     }
 }
 
@@ -549,16 +549,21 @@ fn run(cli: Cli) -> Result<(), String> {
                     None => l,
                 }
             });
-            for_each_line(input, |line| {
-                let tr = t.translate(line);
+            let work = BrailleWork {
+                t,
+                format,
+                json: *json,
+                layout: layout.is_some(),
+            };
+            lines::run(&input.inputs(), work, &mut |o: &mut BrailleOut| {
+                out.write_all(&o.bytes)?;
+                o.bytes.clear();
                 if let Some(layout) = layout.as_mut() {
-                    write!(out, "{}", layout.render(&tr, format))
-                } else if *json {
-                    writeln!(out, "{}", line_json(line, &tr, format))
-                } else {
-                    tr.write_as(format, &mut out)?;
-                    out.write_all(b"\n")
+                    for tr in o.translations.drain(..) {
+                        out.write_all(layout.render(&tr, format).as_bytes())?;
+                    }
                 }
+                Ok(())
             })?;
         }
         Command::Pinyin { json, fast, input } => {
@@ -566,32 +571,15 @@ fn run(cli: Cli) -> Result<(), String> {
                 readings: reading_mode(*fast),
                 ..Options::default()
             });
-            let t = with_user_dict(t, input)?;
-            let (mut chars, mut buf) = (Vec::new(), String::new());
-            let mut texts = SyllableTexts::default();
-            for_each_line(input, |line| {
-                if *json {
-                    writeln!(
-                        out,
-                        "{}",
-                        line_json(line, &t.translate(line), Format::Unicode)
-                    )
-                } else {
-                    pinyin_line(&t, line, &mut chars, &mut texts, &mut buf);
-                    buf.push('\n');
-                    out.write_all(buf.as_bytes())
-                }
-            })?;
+            let work = PinyinWork {
+                t: with_user_dict(t, input)?,
+                json: *json,
+            };
+            lines::run(&input.inputs(), work, &mut write_bytes(&mut out))?;
         }
         Command::Sign { json, input } => {
-            for_each_line(input, |line| {
-                let tokens = tongyong::to_signs(line);
-                if *json {
-                    writeln!(out, "{}", sign_json(line, &tokens))
-                } else {
-                    writeln!(out, "{}", sign_line(line, &tokens))
-                }
-            })?;
+            let work = SignWork { json: *json };
+            lines::run(&input.inputs(), work, &mut write_bytes(&mut out))?;
         }
         Command::Back { from, input } => {
             let from = match from {
@@ -600,16 +588,20 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             let mut line_no = 0;
             let mut failure = None;
-            for_each_line(input, |line| {
-                line_no += 1;
-                match tongyong::from_braille(line, from) {
-                    Ok(b) => writeln!(out, "{}", b.to_pinyin_string()),
-                    Err(e) => {
-                        failure.get_or_insert_with(|| format!("line {line_no}: {e}"));
-                        writeln!(out)
+            lines::run(
+                &input.inputs(),
+                BackWork { from },
+                &mut |o: &mut BackOut| {
+                    if let Some((k, e)) = o.failure.take() {
+                        failure.get_or_insert_with(|| format!("line {}: {e}", line_no + k + 1));
                     }
-                }
-            })?;
+                    line_no += o.lines;
+                    o.lines = 0;
+                    out.write_all(&o.bytes)?;
+                    o.bytes.clear();
+                    Ok(())
+                },
+            )?;
             if let Some(f) = failure {
                 out.flush().map_err(|e| e.to_string())?;
                 return Err(f);
@@ -619,6 +611,15 @@ fn run(cli: Cli) -> Result<(), String> {
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.to_string()),
         _ => Ok(()),
+    }
+}
+
+/// Writes an output of bytes to `out`.
+fn write_bytes(out: &mut impl Write) -> impl FnMut(&mut Vec<u8>) -> io::Result<()> + '_ {
+    |o| {
+        let r = out.write_all(o);
+        o.clear();
+        r
     }
 }
 

@@ -11,9 +11,16 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("tongyong runs");
-    // The tool may exit before reading (bad arguments): a closed pipe is not a failure here.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
+    // Written from another thread: the tool writes output before it has read all of a large
+    // input. It may exit before reading (bad arguments): a closed pipe is not a failure here.
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 fn stdout(args: &[&str], stdin: &str) -> String {
@@ -189,4 +196,91 @@ fn a_long_single_line() {
         "the CLI's braille differs from the library's"
     );
     assert_eq!(text.matches('😀').count(), line.matches('😀').count());
+}
+
+/// About 330 KB of varied lines (five chunks of the parallel reader or more): Han text, ASCII
+/// lines, empty lines, CRLF, full-width forms, and a last line without a line ending.
+fn many_lines() -> Vec<u8> {
+    let pieces = [
+        "我们的学校很大，今天的天气不错。",
+        "NAME",
+        "       ls - 列出目录内容 (list directory contents)",
+        "",
+        "他说：“银行在2026年7月1日开门。”\r",
+        "ＡＢＣ１２３ 中华人民共和国 3.14 😀 e\u{301}",
+        "-a, --all 不隐藏任何以. 开始的项目",
+    ];
+    let mut text = Vec::new();
+    let mut k = 0;
+    while text.len() < 330_000 {
+        text.extend_from_slice(pieces[k % pieces.len()].as_bytes());
+        text.extend_from_slice(format!(" {k}\n").as_bytes());
+        k += 1;
+    }
+    text.extend_from_slice("最后一行".as_bytes());
+    text
+}
+
+#[test]
+fn threads_give_the_same_output() {
+    let text = many_lines();
+    let braille = run(&["braille", "--fast", "--threads", "1"], &text).stdout;
+    for args in [
+        &["pinyin", "--fast"][..],
+        &["pinyin", "--fast", "--json"],
+        &["braille", "--fast", "--format", "dots"],
+        &["braille", "--fast", "--width", "30", "--page-lines", "7"],
+        &["sign"],
+    ] {
+        let one = run(&[args, &["--threads", "1"]].concat(), &text);
+        assert!(one.status.success(), "{args:?}");
+        assert!(one.stdout.len() > text.len(), "{args:?}");
+        for threads in ["2", "4"] {
+            let many = run(&[args, &["--threads", threads]].concat(), &text);
+            assert!(many.status.success(), "{args:?}");
+            assert!(one.stdout == many.stdout, "{args:?} --threads {threads}");
+        }
+    }
+    // Back-translation, with a line that fails (reported with its line number at the end).
+    let mut cells = braille.clone();
+    cells.extend_from_slice("⠁\n".as_bytes());
+    cells.extend_from_slice(&braille);
+    let one = run(&["back", "--threads", "1"], &cells);
+    assert!(!one.status.success());
+    for threads in ["2", "4"] {
+        let many = run(&["back", "--threads", threads], &cells);
+        assert_eq!(many.status.code(), one.status.code());
+        assert!(one.stdout == many.stdout, "back --threads {threads}");
+        assert_eq!(many.stderr, one.stderr);
+    }
+}
+
+#[test]
+fn threads_stop_at_the_same_invalid_utf8() {
+    let mut text = many_lines();
+    // Two bad lines well inside the input: the first one stops the output.
+    let at = text[200_000..].iter().position(|&b| b == b'\n').unwrap() + 200_001;
+    text.splice(at..at, b"bad \xff\xfe line\n".iter().copied());
+    text.splice(250_000..250_000, b"\n\xe4\xb8\n".iter().copied());
+    let one = run(&["pinyin", "--fast", "--threads", "1"], &text);
+    assert!(!one.status.success());
+    let err = String::from_utf8_lossy(&one.stderr);
+    assert!(
+        err.contains(&format!("invalid UTF-8 at byte {}", at + 4)),
+        "{err}"
+    );
+    let lossy = run(&["braille", "--fast", "--lossy", "--threads", "1"], &text);
+    assert!(lossy.status.success());
+    for threads in ["2", "4"] {
+        let many = run(&["pinyin", "--fast", "--threads", threads], &text);
+        assert_eq!(many.status.code(), one.status.code());
+        assert_eq!(many.stderr, one.stderr);
+        assert!(one.stdout == many.stdout, "--threads {threads}");
+        let many = run(
+            &["braille", "--fast", "--lossy", "--threads", threads],
+            &text,
+        );
+        assert!(many.status.success());
+        assert!(lossy.stdout == many.stdout, "--lossy --threads {threads}");
+    }
 }
