@@ -31,7 +31,7 @@ use crate::tables::{
 };
 
 mod grammar;
-pub(crate) use grammar::{grammar_reading, TaggedWord, FINAL_PARTICLES, GRAMMAR_CHARS};
+pub(crate) use grammar::{grammar_may_decide, grammar_reading, TaggedWord};
 
 /// The default (most frequent) reading of a character, if it has one.
 ///

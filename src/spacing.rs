@@ -666,6 +666,7 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
         Class::Ordinal,
         Class::Unit,
         Class::Surname,
+        Class::GivenName,
         Class::Generic,
     ];
     if numerals || doubled || any(&step6) {

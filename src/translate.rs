@@ -11,8 +11,8 @@ use crate::normalise::{normalise_into, Change, Normalised};
 use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
-    apply_context_rules, apply_model, ends_in_erhua, grammar_reading, measure_word_reading,
-    phrase_settles, read_word_with, Settled, TaggedWord, FINAL_PARTICLES, GRAMMAR_CHARS,
+    apply_context_rules, apply_model, ends_in_erhua, grammar_may_decide, grammar_reading,
+    measure_word_reading, phrase_settles, read_word_with, Settled, TaggedWord,
 };
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
@@ -530,14 +530,16 @@ fn apply_grammar(
     let decided = |t: &Token| {
         let word = &chars[t.start..t.end];
         t.kind == TokenKind::Han
-            && (matches!(word, ['一', '行'])
-                || matches!(word, [c] if GRAMMAR_CHARS.contains(*c)
-                    || FINAL_PARTICLES.iter().any(|(p, _)| p == c)))
+            && (matches!(word, ['一', '行']) || matches!(word, [c] if grammar_may_decide(*c)))
             && user.is_none_or(|u| u.get(&word.iter().collect::<String>()).is_none())
     };
-    // Nearly every line has no word ending in 得 地 行: ruled out by a look at last characters.
-    let ends_right =
-        |t: &Token| matches!(chars.get(t.end.wrapping_sub(1)), Some('得' | '地' | '行'));
+    // Nearly every line has no word ending in a character the rules decide: ruled out by a look
+    // at last characters.
+    let ends_right = |t: &Token| {
+        chars
+            .get(t.end.wrapping_sub(1))
+            .is_some_and(|&c| grammar_may_decide(c))
+    };
     if !tokens.iter().any(|t| ends_right(t) && decided(t)) {
         return;
     }

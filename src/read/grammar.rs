@@ -9,8 +9,43 @@ use crate::syllable::Syllable;
 /// ("" when it has none).
 pub(crate) type TaggedWord = (usize, usize, &'static str);
 
-/// The one-character words [`grammar_reading`] may decide (besides 一行 and [`FINAL_PARTICLES`]).
-pub(crate) const GRAMMAR_CHARS: &str = "得地行长少累差教种觉数应藏钻铺儿";
+/// Whether [`grammar_reading`] may decide the one-character word `c` (besides 一行): the
+/// characters of its rules and the [`FINAL_PARTICLES`]. A `match`, as it is asked of the last
+/// character of every token.
+pub(crate) fn grammar_may_decide(c: char) -> bool {
+    matches!(
+        c,
+        '得' | '地'
+            | '行'
+            | '长'
+            | '少'
+            | '累'
+            | '差'
+            | '教'
+            | '种'
+            | '觉'
+            | '数'
+            | '应'
+            | '藏'
+            | '钻'
+            | '铺'
+            | '儿'
+            | '吗'
+            | '呢'
+            | '吧'
+            | '啊'
+            | '哦'
+            | '哩'
+            | '咯'
+            | '喽'
+            | '呐'
+            | '啦'
+            | '呗'
+            | '嘛'
+            | '呀'
+            | '哇'
+    )
+}
 
 /// Degree adverbs and negations that open the complement after a structural 得 (跑得很快,
 /// 说得不对, 玩得太久).
@@ -315,4 +350,16 @@ fn word_is(word: Option<&[char]>, texts: &[&str]) -> bool {
 
 fn is_degree(word: Option<&[char]>) -> bool {
     word_is(word, &DEGREE_WORDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_final_particle_may_be_decided() {
+        for (c, _) in FINAL_PARTICLES {
+            assert!(grammar_may_decide(c), "{c}");
+        }
+    }
 }
