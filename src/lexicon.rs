@@ -247,7 +247,7 @@ impl Entry {
         let len = (r >> 24 & 0x1f) as usize;
         Some((0..len).filter_map(move |k| {
             let p = off + k * 2;
-            Syllable::from_code(u16::from_le_bytes([LEXICON[p], LEXICON[p + 1]]))
+            Syllable::from_table_code(u16::from_le_bytes([LEXICON[p], LEXICON[p + 1]]))
         }))
     }
 }
@@ -264,6 +264,26 @@ mod tests {
         let p = lookup("图书").expect("图书 is a word and a prefix");
         assert!(p.is_word());
         assert!(lookup("图书馆馆馆").is_none());
+    }
+
+    /// `Entry::reading` decodes without the validity check: every code of every phrase reading
+    /// must be valid.
+    #[test]
+    fn every_phrase_reading_is_valid() {
+        for entry in 0..header(1) as usize {
+            let r = record(entry, 1);
+            if r >> 30 & 1 == 0 {
+                continue;
+            }
+            let off = header(6) as usize + (r & 0xff_ffff) as usize * 2;
+            for k in 0..(r >> 24 & 0x1f) as usize {
+                let code = u16::from_le_bytes([LEXICON[off + 2 * k], LEXICON[off + 2 * k + 1]]);
+                assert!(
+                    Syllable::from_code(code).is_some(),
+                    "entry {entry}: code {code}"
+                );
+            }
+        }
     }
 
     #[test]

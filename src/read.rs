@@ -47,7 +47,7 @@ pub fn char_reading(c: char) -> Option<Syllable> {
     if code == 0 {
         return None;
     }
-    Syllable::from_code(code)
+    Syllable::from_table_code(code)
 }
 
 /// Every reading of a character, the most frequent first (empty when it has none).
@@ -464,6 +464,16 @@ mod tests {
     fn phrase_readings_resolve_polyphones() {
         assert_eq!(read("银行"), ["yin2", "hang2"]);
         assert_eq!(read("行走"), ["xing2", "zou3"]);
+    }
+
+    /// `char_reading` decodes without the validity check: every code of the table must be valid.
+    #[test]
+    fn every_default_reading_is_a_valid_syllable() {
+        for block in READING_BLOCKS.iter() {
+            for &code in block.iter().filter(|&&c| c != 0) {
+                assert!(Syllable::from_code(code).is_some(), "code {code}");
+            }
+        }
     }
 
     #[test]

@@ -646,14 +646,21 @@ impl Syllable {
     /// The inverse of [`Syllable::code`].
     #[inline]
     pub fn from_code(code: u16) -> Option<Syllable> {
+        Syllable::from_table_code(code).filter(|s| s.is_valid())
+    }
+
+    /// [`Syllable::from_code`] of a code of the compiled tables, without checking that the
+    /// syllable is valid: the tables hold valid syllables only (their tests check every code),
+    /// and the readings decode one per character.
+    #[inline]
+    pub(crate) fn from_table_code(code: u16) -> Option<Syllable> {
         let tone = (code & 7) as Tone;
         let fin = *Final::ALL.get(((code >> 3) & 63) as usize)?;
         let initial = match (code >> 9) as usize {
             0 => None,
             i => Some(*Initial::ALL.get(i - 1)?),
         };
-        let s = Syllable { initial, fin, tone };
-        s.is_valid().then_some(s)
+        Some(Syllable { initial, fin, tone })
     }
 }
 
