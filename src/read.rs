@@ -19,8 +19,6 @@
 //! neighbours decide in plain prose (得 地 行, sentence-final particles, 长 教 种 应 …); the model
 //! leaves what they decide.
 
-use std::collections::HashMap;
-
 use crate::lexicon;
 use crate::model;
 use crate::syllable::Syllable;
@@ -381,7 +379,7 @@ pub(crate) fn apply_model(chars: &[char], readings: &mut [Option<Syllable>], set
         }
         local.clear();
         local.extend(targets[k..j].iter().map(|&t| t - start));
-        let predictions = predict_remembered(&chars[start..end], &local);
+        let predictions = model::predict_with_probability(&chars[start..end], &local);
         for (&i, p) in local.iter().zip(predictions) {
             let at = start + i;
             let take = match (p, settled[at]) {
@@ -403,47 +401,6 @@ pub(crate) fn apply_model(chars: &[char], readings: &mut [Option<Syllable>], set
             }
         }
         k = j;
-    }
-}
-
-/// A model prediction of a window: the reading and its probability per target.
-type Predictions = Vec<Option<(Syllable, f32)>>;
-
-/// A buffer for the key of a window, and the predictions by window.
-type Remembered = (Vec<u32>, HashMap<Box<[u32]>, Predictions>);
-
-thread_local! {
-    /// The model's predictions by window (its characters, then `u32::MAX`, then its targets), for
-    /// this thread: a prediction depends on the window alone, and running text repeats its
-    /// phrases (man pages: a third of the windows); looking one up costs a hash, a prediction two
-    /// LSTM passes. Cleared when full, so it stays within a few megabytes.
-    static PREDICTIONS: std::cell::RefCell<Remembered> = std::cell::RefCell::default();
-}
-
-/// Windows remembered per thread at most.
-const PREDICTIONS_KEPT: usize = 1 << 13;
-
-/// [`model::predict_with_probability`] of the window `context`, remembered.
-fn predict_remembered(context: &[char], targets: &[usize]) -> Predictions {
-    let remembered = PREDICTIONS.try_with(|p| {
-        let (key, kept) = &mut *p.try_borrow_mut().ok()?;
-        key.clear();
-        key.extend(context.iter().map(|&c| c as u32));
-        key.push(u32::MAX);
-        key.extend(targets.iter().map(|&t| t as u32));
-        if let Some(p) = kept.get(&key[..]) {
-            return Some(p.clone());
-        }
-        let p = model::predict_with_probability(context, targets);
-        if kept.len() >= PREDICTIONS_KEPT {
-            kept.clear();
-        }
-        kept.insert(key[..].into(), p.clone());
-        Some(p)
-    });
-    match remembered {
-        Ok(Some(p)) => p,
-        _ => model::predict_with_probability(context, targets),
     }
 }
 
