@@ -1,5 +1,6 @@
 //! Any bytes → (lossy) UTF-8 text → translation with options taken from the first bytes; every
-//! output format, every position-map invariant, and `to_pinyin` agreeing with the words.
+//! output format, every position-map invariant, and `to_pinyin`, `for_each_word` and
+//! `write_pinyin` agreeing with the words.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -27,4 +28,14 @@ fuzz_target!(|data: &[u8]| {
     for (a, b) in words.iter().zip(t.words()) {
         assert_eq!((a.kind, &a.input, &a.pinyin), (b.kind, &b.input, &b.pinyin));
     }
+    // The word-by-word walk hands out the same words.
+    let mut walked = Vec::new();
+    tr.for_each_word(&text, |w| walked.push(w.clone()));
+    assert_eq!(walked, words);
+    // The pinyin line has one space-separated item per word (an item may itself hold spaces
+    // only where the input had them), and is valid UTF-8.
+    let mut line = Vec::new();
+    tr.write_pinyin(&text, &mut line).expect("writing to a Vec cannot fail");
+    let line = String::from_utf8(line).expect("write_pinyin writes UTF-8");
+    assert!(words.is_empty() || !line.is_empty());
 });
