@@ -8,7 +8,8 @@ All tools run on the same file in one run:
 
 * tongyong (release binary; skipped with a message when absent):
   `braille FILE`, `braille --fast FILE`, `braille --json FILE`, `pinyin --json FILE`, `pinyin FILE`,
-  `pinyin --fast FILE`;
+  `pinyin --fast FILE` (the CLI's default threads), and each of braille, braille --fast,
+  pinyin, pinyin --fast again with `--threads 1` when the CLI has that option;
 * liblouis: `lou_translate --forward unicode.dis,zhcn-cbs.ctb` with the whole file on
   stdin (apt packages liblouis-bin liblouis-data are installed when it is missing);
 * pypinyin 0.55.0 (pip-installed when missing), in a child Python process so that its
