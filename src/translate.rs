@@ -844,16 +844,10 @@ impl Analysis {
         // The input characters from scalar index `at` on.
         let mut rest = text.chars();
         let mut at = 0;
-        let mut first = true;
-        for g in &self.groups {
-            if matches!(g.kind, GroupKind::Space | GroupKind::LineBreak) {
-                continue;
-            }
-            if !first {
+        for (k, (g, range)) in self.written_groups().enumerate() {
+            if k > 0 {
                 out.push(b' ');
             }
-            first = false;
-            let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
             let input = self.norm.input_range(range.clone());
             if input.start < at {
                 // Groups come in input order; should one not, start again from the beginning.
@@ -894,24 +888,28 @@ impl Analysis {
             }
         }
     }
-}
 
-impl Analysis {
+    /// The groups a pinyin line writes (all but spaces and line breaks), each with its range of
+    /// normalised characters.
+    fn written_groups(&self) -> impl Iterator<Item = (&Group, Range<usize>)> {
+        self.groups
+            .iter()
+            .filter(|g| !matches!(g.kind, GroupKind::Space | GroupKind::LineBreak))
+            .map(|g| {
+                let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
+                (g, range)
+            })
+    }
+
     /// [`Analysis::pinyin_line`] of a text that normalisation left as it is (nearly every line):
     /// the normalised characters are the input's, at the same indexes, so the input need not be
     /// walked.
     fn pinyin_line_unchanged(&self, texts: &mut SyllableTexts, out: &mut Vec<u8>) {
         let chars = &self.norm.chars;
-        let mut first = true;
-        for g in &self.groups {
-            if matches!(g.kind, GroupKind::Space | GroupKind::LineBreak) {
-                continue;
-            }
-            if !first {
+        for (k, (g, range)) in self.written_groups().enumerate() {
+            if k > 0 {
                 out.push(b' ');
             }
-            first = false;
-            let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
             let han = g.kind == GroupKind::Han;
             for (&c, &r) in chars[range.clone()].iter().zip(&self.readings[range]) {
                 match r.filter(|_| han && is_han(c)) {
