@@ -239,17 +239,23 @@ impl Entry {
 
     /// The phrase reading, one syllable per character, if the lexicon has one.
     pub fn reading(self) -> Option<impl Iterator<Item = Syllable>> {
-        let r = record(self.record, 1);
-        if r >> 30 & 1 == 0 {
-            return None;
-        }
-        let off = header(6) as usize + (r & 0xff_ffff) as usize * 2;
-        let len = (r >> 24 & 0x1f) as usize;
-        Some((0..len).filter_map(move |k| {
-            let p = off + k * 2;
-            Syllable::from_table_code(u16::from_le_bytes([LEXICON[p], LEXICON[p + 1]]))
-        }))
+        Some(reading_codes(self.record)?.filter_map(Syllable::from_table_code))
     }
+}
+
+/// The syllable codes of the phrase reading of entry `record`, if it has one.
+#[inline]
+fn reading_codes(record: usize) -> Option<impl Iterator<Item = u16>> {
+    let r = self::record(record, 1);
+    if r >> 30 & 1 == 0 {
+        return None;
+    }
+    let off = header(6) as usize + (r & 0xff_ffff) as usize * 2;
+    let len = (r >> 24 & 0x1f) as usize;
+    Some((0..len).map(move |k| {
+        let p = off + k * 2;
+        u16::from_le_bytes([LEXICON[p], LEXICON[p + 1]])
+    }))
 }
 
 #[cfg(test)]
@@ -271,13 +277,7 @@ mod tests {
     #[test]
     fn every_phrase_reading_is_valid() {
         for entry in 0..header(1) as usize {
-            let r = record(entry, 1);
-            if r >> 30 & 1 == 0 {
-                continue;
-            }
-            let off = header(6) as usize + (r & 0xff_ffff) as usize * 2;
-            for k in 0..(r >> 24 & 0x1f) as usize {
-                let code = u16::from_le_bytes([LEXICON[off + 2 * k], LEXICON[off + 2 * k + 1]]);
+            for code in reading_codes(entry).into_iter().flatten() {
                 assert!(
                     Syllable::from_code(code).is_some(),
                     "entry {entry}: code {code}"
