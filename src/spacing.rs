@@ -579,21 +579,16 @@ pub(crate) fn group_into(
 
 /// Joins the words of a run by the rules and appends them to `groups`; empties the run.
 fn join_run(run: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions, groups: &mut Vec<Group>) {
-    // A single word has nothing to join.
-    if run.len() < 2 {
-        groups.extend(run.drain(..).map(|u| Group {
-            kind: u.kind,
-            tokens: u.tokens,
-        }));
-        return;
-    }
-    // Letters, digits and symbols with nothing between them are one unit.
-    pass(run, ctx, |_, a, b| {
-        a.kind == GroupKind::Code && b.kind == GroupKind::Code
-    });
-    // Every rule below joins two words, one of them Han.
-    if run.len() > 1 && run.iter().any(|u| u.kind == GroupKind::Han) {
-        join_han_words(run, ctx, opts);
+    // A single word (most runs) has nothing to join.
+    if run.len() > 1 {
+        // Letters, digits and symbols with nothing between them are one unit.
+        pass(run, ctx, |_, a, b| {
+            a.kind == GroupKind::Code && b.kind == GroupKind::Code
+        });
+        // Every rule below joins two words, one of them Han.
+        if run.len() > 1 && run.iter().any(|u| u.kind == GroupKind::Han) {
+            join_han_words(run, ctx, opts);
+        }
     }
     groups.extend(run.drain(..).map(|u| Group {
         kind: u.kind,
