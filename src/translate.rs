@@ -358,7 +358,7 @@ impl Analysis {
             GroupKind::Other => WordKind::Other,
             GroupKind::Space | GroupKind::LineBreak => return false,
         };
-        let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
+        let range = self.chars_of(g);
         word.pinyin.clear();
         if kind == WordKind::Han {
             // Sized for the whole word: one allocation.
@@ -895,10 +895,12 @@ impl Analysis {
         self.groups
             .iter()
             .filter(|g| !matches!(g.kind, GroupKind::Space | GroupKind::LineBreak))
-            .map(|g| {
-                let range = self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end;
-                (g, range)
-            })
+            .map(|g| (g, self.chars_of(g)))
+    }
+
+    /// The normalised characters of a group.
+    fn chars_of(&self, g: &Group) -> Range<usize> {
+        self.tokens[g.tokens.start].start..self.tokens[g.tokens.end - 1].end
     }
 
     /// [`Analysis::pinyin_line`] of a text that normalisation left as it is (nearly every line):
