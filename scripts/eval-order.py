@@ -16,14 +16,13 @@ fifth) over a grid of char-order weightings; test is never used for tuning.
 """
 
 import argparse
-import importlib.util
 import os
 import sys
 
+import sibling  # scripts/sibling.py
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-_spec = importlib.util.spec_from_file_location("regen", os.path.join(HERE, "regen-data.py"))
-regen = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(regen)
+regen = sibling.load("regen-data.py")
 
 
 def read_rows(path):

@@ -27,11 +27,12 @@ Deterministic: numpy and JAX seeds are fixed (`--seed`); JAX runs on the CPU.
 """
 
 import argparse
-import importlib.util
 import os
 import sys
 
 import numpy as np
+
+import sibling  # scripts/sibling.py
 
 HALF = 4  # src/read.rs MODEL_CONTEXT
 SENTENCE_ENDS = set("。！？；!?;\n\r\u2028\u2029")
@@ -39,11 +40,7 @@ H = 32
 
 
 def export_module():
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "g2pm-export.py")
-    spec = importlib.util.spec_from_file_location("g2pm_export", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return sibling.load("g2pm-export.py")
 
 
 def window(chars, t):

@@ -24,12 +24,13 @@ scored on the fifth; it prints the pooled held-out accuracy and each fold's choi
 
 import argparse
 import collections
-import importlib.util
 import itertools
 import os
 import sys
 
 import numpy as np
+
+import sibling  # scripts/sibling.py
 
 
 
@@ -41,11 +42,7 @@ def is_han(c):
 
 def _finetune_module():
     """scripts/g2pm-finetune.py (numpy at import; JAX only when training)."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "g2pm-finetune.py")
-    spec = importlib.util.spec_from_file_location("g2pm_finetune", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return sibling.load("g2pm-finetune.py")
 
 
 # The model's window around a character, as src/read.rs `apply_model`: one definition, in

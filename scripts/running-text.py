@@ -39,13 +39,14 @@ reader's accuracy on the gold set, all readers in one run.
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+
+import sibling  # scripts/sibling.py
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_CORPUS = os.path.join(ROOT, "target/corpus/manpages-zh.txt")
@@ -56,10 +57,7 @@ SKIP = {"一", "不"}
 
 
 def peers():
-    spec = importlib.util.spec_from_file_location("cpp_peers", os.path.join(ROOT, "scripts/cpp-peers.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return sibling.load("cpp-peers.py")
 
 
 def sample_lines(corpus):
