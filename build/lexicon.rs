@@ -5,41 +5,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::lexicon_keys::{edge_hash, edge_key, follower_bit, pair_filter, ROOT};
 use crate::syllable::Syllable;
 use crate::tsv::rows;
 
-/// The parent of a single character in the edge table (no entry has this index).
-const ROOT: u32 = (1 << 20) - 1;
-
-/// The key of the edge from entry `parent` by the character `c` (the same function is in
-/// `src/lexicon.rs`).
-fn edge_key(parent: u32, c: char) -> u64 {
-    parent as u64 | (c as u64) << 20
-}
-
-/// The bit of `c` in an entry's signature of the characters that can follow it (the same function
-/// is in `src/lexicon.rs`).
-fn follower_bit(c: char) -> u16 {
-    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 28)
-}
-
 /// Words of the filter of two-character keys (a power of two: 256 KB, small enough to stay in
-/// the cache).
+/// the cache; `lexicon_keys::pair_filter` picks a word with 15 bits).
 const PAIR_FILTER_WORDS: usize = 1 << 15;
-
-/// The word and the three bits of the edge key `key` in the filter of two-character keys (a
-/// blocked Bloom filter; the same function is in `src/lexicon.rs`).
-fn pair_filter(key: u64) -> (usize, u64) {
-    let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
-    let word = (h >> 49) as usize;
-    let bits = 1 << (h & 63) | 1 << (h >> 6 & 63) | 1 << (h >> 12 & 63);
-    (word, bits)
-}
-
-/// The edge table's hash of an edge key: multiplicative (Fibonacci) hashing, the top 32 bits.
-fn edge_hash(key: u64) -> u32 {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
-}
 
 const MAX_COST: u32 = (1 << 24) - 1;
 

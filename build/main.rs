@@ -27,6 +27,8 @@ mod syllable;
 mod braille;
 mod g2pm;
 mod lexicon;
+#[path = "../src/lexicon/keys.rs"]
+mod lexicon_keys;
 mod readings;
 mod sign;
 mod spacing;
@@ -37,6 +39,7 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     let data = manifest.join("data");
     println!("cargo:rerun-if-changed=src/syllable.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/keys.rs");
     println!("cargo:rerun-if-changed=build");
 
     fs::write(

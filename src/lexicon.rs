@@ -6,6 +6,9 @@
 use crate::syllable::Syllable;
 use crate::tables::{LEXICON, LEXICON_CHAR_BLOCKS, LEXICON_CHAR_BLOCK_INDEX, LEXICON_POS};
 
+mod keys;
+use keys::{edge_hash, edge_key, follower_bit, pair_filter, ROOT};
+
 /// A lexicon entry found by [`lookup_chars`], with what the segmenter asks of every entry (read from
 /// the edge table with the entry, so a step of the segmenter reads one slot of the blob).
 #[derive(Clone, Copy, Debug)]
@@ -42,37 +45,10 @@ fn u64_at(offset: usize) -> u64 {
     u64::from_le_bytes(bytes)
 }
 
-/// The parent of a single character in the edge table (see `build/lexicon.rs`).
-const ROOT: u32 = (1 << 20) - 1;
-
-/// The key of the edge from entry `parent` by `c`, as in `build/lexicon.rs`.
-fn edge_key(parent: u32, c: char) -> u64 {
-    parent as u64 | (c as u64) << 20
-}
-
-/// The bit of `c` in a signature of following characters, as in `build/lexicon.rs`.
-fn follower_bit(c: char) -> u16 {
-    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 28)
-}
-
-/// The word and bits of an edge key in the filter of two-character keys, as in
-/// `build/lexicon.rs`.
-fn pair_filter(key: u64) -> (usize, u64) {
-    let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
-    let word = (h >> 49) as usize;
-    let bits = 1 << (h & 63) | 1 << (h >> 6 & 63) | 1 << (h >> 12 & 63);
-    (word, bits)
-}
-
 /// Whether the two-character key (`parent`, `c`) may be in the lexicon (false: it is not).
 fn may_be_pair(parent: u32, c: char) -> bool {
     let (word, bits) = pair_filter(edge_key(parent, c));
     u64_at(header(8) as usize + word * 8) & bits == bits
-}
-
-/// The edge table's hash, as in `build/lexicon.rs`.
-fn edge_hash(key: u64) -> u32 {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 /// The entry one character below `parent` (an entry index or `ROOT`): one step down the trie.

@@ -1,0 +1,34 @@
+//! The keys and hashes of the compiled lexicon, shared by the build script that writes it
+//! (`build/lexicon.rs`, which includes this file) and the reader (`src/lexicon.rs`): both sides
+//! must compute them alike.
+
+/// The parent of a single character in the edge table (no entry has this index).
+pub const ROOT: u32 = (1 << 20) - 1;
+
+/// The key of the edge from entry `parent` by the character `c`.
+#[inline]
+pub fn edge_key(parent: u32, c: char) -> u64 {
+    parent as u64 | (c as u64) << 20
+}
+
+/// The edge table's hash of an edge key: multiplicative (Fibonacci) hashing, the top 32 bits.
+#[inline]
+pub fn edge_hash(key: u64) -> u32 {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+}
+
+/// The bit of `c` in an entry's signature of the characters that can follow it.
+#[inline]
+pub fn follower_bit(c: char) -> u16 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 28)
+}
+
+/// The word and the three bits of the edge key `key` in the filter of two-character keys (a
+/// blocked Bloom filter of 2^15 words).
+#[inline]
+pub fn pair_filter(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    let word = (h >> 49) as usize;
+    let bits = 1 << (h & 63) | 1 << (h >> 6 & 63) | 1 << (h >> 12 & 63);
+    (word, bits)
+}
