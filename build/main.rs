@@ -30,6 +30,8 @@ mod lexicon;
 #[path = "../src/lexicon/keys.rs"]
 mod lexicon_keys;
 mod readings;
+#[path = "../src/read/rule_key.rs"]
+mod rule_key;
 mod sign;
 mod spacing;
 mod tsv;
@@ -40,6 +42,7 @@ fn main() {
     let data = manifest.join("data");
     println!("cargo:rerun-if-changed=src/syllable.rs");
     println!("cargo:rerun-if-changed=src/lexicon/keys.rs");
+    println!("cargo:rerun-if-changed=src/read/rule_key.rs");
     println!("cargo:rerun-if-changed=build");
 
     fs::write(

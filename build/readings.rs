@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::rule_key::context_key;
 use crate::syllable::Syllable;
 use crate::tsv::rows;
 
@@ -174,12 +175,6 @@ pub fn model_settled(path: &Path) -> String {
         words.len(),
         words
     )
-}
-
-/// The key of a context rule: the character, its neighbour, and whether the neighbour stands after
-/// it (the same packing as `read::context_reading`).
-fn context_key(c: char, neighbour: char, after: bool) -> u64 {
-    (c as u64) << 22 | (neighbour as u64) << 1 | u64::from(after)
 }
 
 /// `context-rules.tsv`: (char, neighbour, side) → syllable code, as sorted keys with parallel

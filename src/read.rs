@@ -29,7 +29,9 @@ use crate::tables::{
 };
 
 mod grammar;
+mod rule_key;
 pub(crate) use grammar::{grammar_may_decide, grammar_reading, TaggedWord};
+use rule_key::context_key;
 
 /// The default (most frequent) reading of a character, if it has one.
 ///
@@ -88,7 +90,7 @@ pub fn context_reading(chars: &[char], i: usize) -> Option<Syllable> {
     let c = chars[i];
     CONTEXT_RULE_CHARS.binary_search(&(c as u32)).ok()?;
     let rule = |neighbour: Option<&char>, after: bool| {
-        let key = (c as u64) << 22 | (*neighbour? as u64) << 1 | u64::from(after);
+        let key = context_key(c, *neighbour?, after);
         CONTEXT_RULE_KEYS
             .binary_search(&key)
             .ok()
