@@ -240,6 +240,15 @@ impl Context<'_> {
             && self.readings[u.chars.start + 1].is_some_and(|r| r.tone == NEUTRAL)
     }
 
+    /// Whether `u` comes straight after a number or a demonstrative: then 本 in 这本 书 is a
+    /// measure word, not the determiner "this" of 本书.
+    fn follows_count(&self, u: &Unit) -> bool {
+        let before = u.chars.start.checked_sub(1).map(|i| self.chars[i]);
+        before.is_some_and(|c| {
+            c.is_ascii_digit() || has_class(c, Class::Numeral) || has_class(c, Class::Demonstrative)
+        })
+    }
+
     /// A two-syllable lexicon word of a numeral and a measure word (几周, 一个), kept whole by
     /// the division: 第 joins it as it joins a number (第几周 like 第三周).
     fn numeral_and_measure(&self, u: &Unit) -> bool {
@@ -335,7 +344,10 @@ fn divide_tokens(
         .enumerate()
         // Every rule divides a Han word of two characters or more.
         .filter(|(_, (t, _))| t.kind == TokenKind::Han && t.end - t.start >= 2)
-        .map(|(k, (t, &e))| (k, division(t, e, chars, opts)))
+        .map(|(k, (t, &e))| {
+            let counted = k > 0 && counts_before(&tokens[k - 1], chars);
+            (k, division(t, e, counted, chars, opts))
+        })
         .filter(|(_, cuts)| !cuts.is_empty())
         .collect();
     // Most lines have nothing to divide: the tokens stay as they are.
@@ -362,9 +374,54 @@ fn divide_tokens(
     *entries = out_entries;
 }
 
+/// Whether the token `t` counts the word after it: a number in digits or numeral characters, or a
+/// demonstrative (这 那 哪), so that a measure word may follow (R7, R14).
+fn counts_before(t: &Token, chars: &[char]) -> bool {
+    let text = &chars[t.start..t.end];
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Han => {
+            text.iter().all(|&c| has_class(c, Class::Numeral))
+                || matches!(text, [c] if has_class(*c, Class::Demonstrative))
+        }
+        _ => false,
+    }
+}
+
+/// How much more frequent (natural log, in the lexicon's cost units) a noun must be than the
+/// lexicon word made of a measure word and that noun, for the word to count as the two words
+/// after a number or a demonstrative (see [`measure_then_noun`]).
+const MEASURE_NOUN_MARGIN: u32 = 5 * 65536 / 2;
+
+/// Where a lexicon word that begins with a measure word splits into the measure word and a noun
+/// when it follows a number or a demonstrative: 这 本书 → 这本 书, 一 个人 → 一个 人, 三 首歌,
+/// 一 段时间 (R7, R14 join the numeral and the measure word). The segmenter picks such words for
+/// their frequency (本书 "this book", 个人 "individual", and jieba's 首歌 段时间), not because the
+/// measure word belongs to the noun. A word far less frequent than the noun alone is taken for the
+/// pair (by [`MEASURE_NOUN_MARGIN`]: 本书 1,225 against 书 18,993); a noun of its own, about as
+/// frequent as its last part, stays whole (这 名字, 这 道路, 这 次数, 这 场面, 这 个体), as does a
+/// word whose rest is no noun (部分, 条件, 本身). Known miss: 2的32次方 gives 32 次 方 (the
+/// lexicon's 次方 is rarer than 方).
+fn measure_then_noun(word: &[char], entry: Option<Entry>) -> Option<usize> {
+    // A reduplicated measure word (一条条, 个个) is R4's.
+    if !(2..=3).contains(&word.len()) || !has_class(word[0], Class::Measure) || word[1] == word[0] {
+        return None;
+    }
+    let whole = entry.filter(|e| e.is_word())?;
+    let noun = lexicon::lookup_chars(&word[1..]).filter(|e| e.is_word())?;
+    let is_noun = matches!(noun.pos(), "n" | "nr" | "ns" | "nt" | "nz");
+    (is_noun && whole.cost() >= noun.cost() + MEASURE_NOUN_MARGIN).then_some(1)
+}
+
 /// Where a Han token with the lexicon entry `entry` is divided: the cut points strictly inside it
-/// (none: kept whole).
-fn division(t: &Token, entry: Option<Entry>, chars: &[char], opts: &SpacingOptions) -> Vec<usize> {
+/// (none: kept whole). `counted`: the token follows a number or a demonstrative.
+fn division(
+    t: &Token,
+    entry: Option<Entry>,
+    counted: bool,
+    chars: &[char],
+    opts: &SpacingOptions,
+) -> Vec<usize> {
     let len = t.end - t.start;
     // Every rule below divides a word of two characters or more.
     if len < 2 {
@@ -392,6 +449,29 @@ fn division(t: &Token, entry: Option<Entry>, chars: &[char], opts: &SpacingOptio
             && opts.max_syllables >= 2
             && !has_class(word[1], Class::Unit)
     };
+    if counted && opts.join_numeral_measure {
+        if let Some(cut) = measure_then_noun(word, entry) {
+            return vec![t.start + cut];
+        }
+    }
+    // The same inside one word: the lexicon's rare phrases of a count, a measure word and a noun
+    // (两本书, 那本书) go into the three, when far rarer than the measure word and noun alone
+    // (not 五台山 or 一把手, more frequent than 台山 and 把手).
+    let counting = match numerals {
+        0 => usize::from(has_class(word[0], Class::Demonstrative)),
+        n => n,
+    };
+    if counting > 0 && counting + 2 <= len && opts.join_numeral_measure {
+        let rest = &word[counting..];
+        let rest_entry = lexicon::lookup_chars(rest).filter(|e| e.is_word());
+        if let (Some(cut), Some(whole), Some(part)) =
+            (measure_then_noun(rest, rest_entry), entry, rest_entry)
+        {
+            if whole.cost() >= part.cost() + MEASURE_NOUN_MARGIN {
+                return vec![t.start + counting, t.start + counting + cut];
+            }
+        }
+    }
     if numerals > 0 && numerals < len && !rejoined() && matches!(pos(), "m" | "mq") {
         let after = t.start + numerals;
         let measure_end = after + has_class(chars[after], Class::Measure) as usize;
@@ -734,6 +814,7 @@ fn two_singles(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
                     && nominal(pa)
                     && !ctx.all_numerals(a))
                 || (ctx.single_of(a, Class::Determiner).is_some()
+                    && !ctx.follows_count(a)
                     && (nominal(pb) || ctx.single_of(b, Class::Measure).is_some()))))
             || (opts.join_negation && ctx.single_of(a, Class::Negation).is_some() && predicate(pb))
             || (opts.join_preposition_noun

@@ -249,6 +249,29 @@ fn r14_numbers_and_measure_words() {
     ]);
 }
 
+/// The lexicon has words of a measure word and a noun (本书 "this book", 个人, jieba's 首歌 个字符);
+/// after a number or a demonstrative the measure word joins the number (R7, R14) and the noun
+/// stands alone. A noun of its own, as frequent as its last character alone, is not taken apart
+/// (这 名字, 这 道路), nor is 本书 where 本 is the determiner "this".
+#[test]
+fn r7_r14_a_measure_word_leaves_the_noun_after_a_count() {
+    check(&[
+        ("R14 (the document's example)", "两本/书"),
+        ("R7", "这本/书/很好"),
+        ("R7 inside one lexicon word", "那本/书"),
+        ("R14 inside one lexicon word", "几本/书"),
+        ("R18 a place name", "五台山"),
+        ("R4 reduplication", "一条条"),
+        ("R14", "我/买了/一本/书"),
+        ("R14", "唱了/三首/歌"),
+        ("R7", "这篇/文章"),
+        ("R16 digits, then R14's measure word and noun", "5/个/字符"),
+        ("R7 a noun of its own", "这/名字/很/好听"),
+        ("R7 a noun of its own", "这/道路/很宽"),
+        ("R8 determiner + noun", "本书/介绍了/方法"),
+    ]);
+}
+
 #[test]
 fn r15_ordinals_join_the_number() {
     check(&[
