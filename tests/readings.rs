@@ -132,6 +132,7 @@ fn corrected_phrase_readings() {
             ("他拚命地跑。", "pin1 ming4"),
             ("我肚子饿了。", "du4 zi5"),
             ("河道的落差很大。", "luo4 cha1"),
+            ("他年少气盛。", "nian2 shao4 qi4 sheng4"),
         ] {
             let got = pinyin(&t, text);
             assert!(got.contains(want), "{text} ({mode:?}): {got}");
