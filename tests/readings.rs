@@ -53,6 +53,8 @@ fn neutral_tones_and_particles() {
             // dictionary's reading, as the braille writes it.
             ("故事的名字", "gu4 shi5 de5 ming2 zi5"),
             ("关系和知识", "guan1 xi5 he2 zhi1 shi5"),
+            ("太阳很聪明", "tai4 yang5 hen3 cong1 ming5"),
+            ("他寻思着", "ta1 xin2 si5 zhe5"),
         ] {
             assert_eq!(pinyin(&t, text), want, "{text} ({mode:?})");
         }
