@@ -196,6 +196,16 @@ impl Context<'_> {
     /// name the lexicon tags as a name (李 + 华强) or a one-character word common in given names
     /// (李 + 华); after a surname and such a character, a second one (陈志 + 强); after 小, one
     /// such character (小明).
+    /// A two-character word of given-name characters (欢欣, 鹤庆 in 罗欢欣, 顾鹤庆), not a place
+    /// (任 福建: "to serve in Fujian").
+    fn given_pair(&self, u: &Unit) -> bool {
+        u.syllables == 2
+            && !self.pos(u).starts_with("ns")
+            && self.chars[u.chars.clone()]
+                .iter()
+                .all(|&c| has_class(c, Class::GivenName))
+    }
+
     fn is_name_part(&self, a: &Unit, b: &Unit) -> bool {
         let given = |u: &Unit| self.single_of(u, Class::GivenName).is_some();
         if let Some(surname) = self.single_of(a, Class::Surname) {
@@ -204,7 +214,7 @@ impl Context<'_> {
             let often_a_word = "于向万".contains(surname);
             return b.kind == GroupKind::Han
                 && (b.syllables <= 2 && self.pos(b).starts_with("nr")
-                    || !often_a_word && given(b));
+                    || !often_a_word && (given(b) || self.given_pair(b)));
         }
         // A pet name: 小 + a given-name character (小明, 小红).
         if self.single(a) == Some('小') {

@@ -311,6 +311,11 @@ fn r17_personal_names_are_one_word() {
         ("R17", "陈志强/是/我的/同学"),
         ("R17", "王丽/和/张伟/一起/玩"),
         ("R17, a pet name", "小明/还/没有/睡着"),
+        // A given name the segmenter took for a word of two given-name characters (明亮, 欢欣).
+        ("R17", "李明亮/说话"),
+        ("R17", "罗欢欣/出生"),
+        // ... but not a place: 任 is "to serve in" before 福建.
+        ("R17, not a place", "任/福建/巡抚"),
         // 军 'army' after a dynasty is not a given name.
         ("R17, not an army", "宋/军/追到/利州"),
     ]);
