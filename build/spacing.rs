@@ -84,6 +84,7 @@ pub fn tables(dir: &Path) -> String {
     for (file, bit) in [
         ("surnames.tsv", CLASSES.len()),
         ("given-names.tsv", CLASSES.len() + 1),
+        ("transliteration.tsv", CLASSES.len() + 2),
     ] {
         for r in rows(&dir.join(file)) {
             let c = r[0].chars().next().unwrap();

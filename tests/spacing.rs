@@ -316,6 +316,13 @@ fn r17_personal_names_are_one_word() {
         ("R17", "罗欢欣/出生"),
         // ... but not a place: 任 is "to serve in" before 福建.
         ("R17, not a place", "任/福建/巡抚"),
+        // A foreign name the segmenter cut into pieces of transcription characters
+        // (data/spacing/transliteration.tsv) is one word, as written in the source.
+        ("R17, a foreign name", "他/去了/阿尔巴尼亚"),
+        ("R17, a foreign name", "女儿/克劳丁/结婚了"),
+        ("R17, a foreign name", "希波克拉底/是/医生"),
+        // A common word is no piece of a name, though its characters are (基本 + 多).
+        ("R17, not a name", "称为/基本/多/语言/平面"),
         // 军 'army' after a dynasty is not a given name.
         ("R17, not an army", "宋/军/追到/利州"),
     ]);
