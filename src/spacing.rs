@@ -151,6 +151,11 @@ enum Class {
     Transliteration,
 }
 
+/// Whether `c` is a common single-character surname (`data/spacing/surnames.tsv`).
+pub(crate) fn is_surname(c: char) -> bool {
+    has_class(c, Class::Surname)
+}
+
 fn has_class(c: char, class: Class) -> bool {
     classes_of(c) & (1 << class as u32) != 0
 }

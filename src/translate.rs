@@ -12,7 +12,7 @@ use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
     apply_context_rules, apply_model, ends_in_erhua, grammar_may_decide, grammar_reading,
-    measure_word_reading, phrase_settles, read_word_with, Settled, TaggedWord,
+    is_doctor, measure_word_reading, phrase_settles, read_word_with, Settled, TaggedWord,
 };
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
@@ -530,7 +530,8 @@ fn apply_grammar(
     let decided = |t: &Token| {
         let word = &chars[t.start..t.end];
         t.kind == TokenKind::Han
-            && (matches!(word, ['一', '行']) || matches!(word, [c] if grammar_may_decide(*c)))
+            && (matches!(word, ['一', '行'] | ['大', '夫'])
+                || matches!(word, [c] if grammar_may_decide(*c)))
             && user.is_none_or(|u| u.get(&word.iter().collect::<String>()).is_none())
     };
     // Nearly every line has no word ending in a character the rules decide: ruled out by a look
@@ -538,7 +539,7 @@ fn apply_grammar(
     let ends_right = |t: &Token| {
         chars
             .get(t.end.wrapping_sub(1))
-            .is_some_and(|&c| grammar_may_decide(c))
+            .is_some_and(|&c| grammar_may_decide(c) || c == '夫')
     };
     if !tokens.iter().any(|t| ends_right(t) && decided(t)) {
         return;
@@ -558,6 +559,14 @@ fn apply_grammar(
     );
     let han = tokens.iter().filter(|t| t.kind == TokenKind::Han);
     for (k, t) in han.enumerate().filter(|(_, t)| decided(t)) {
+        if is_doctor(chars, words, k) {
+            readings[t.start] = Syllable::parse("dai4").ok();
+            readings[t.start + 1] = Syllable::parse("fu5").ok();
+            if model {
+                b.settled[t.start..t.end].fill(Settled::Yes);
+            }
+            continue;
+        }
         if let Some(r) = grammar_reading(chars, words, k) {
             readings[t.end - 1] = Some(r);
             if model {

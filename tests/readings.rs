@@ -112,6 +112,10 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
             ("他去玩儿了。", "wan2 er5 le5"),
             ("这是新生儿。", "sheng1 er2"),
             ("一行人走了。", "yi1 xing2 ren2"),
+            // 大夫: the doctor where seen to or named by a surname, else the official of old.
+            ("快去看大夫。", "kan4 dai4 fu5"),
+            ("张大夫来了。", "zhang1 dai4 fu5"),
+            ("郑国大夫子产曰", "da4 fu1 zi3"),
         ] {
             let got = pinyin(&t, text);
             assert!(got.contains(want), "{text} ({mode:?}): {got}");

@@ -9,6 +9,38 @@ use crate::syllable::Syllable;
 /// ("" when it has none).
 pub(crate) type TaggedWord = (usize, usize, &'static str);
 
+/// Whether the word `k` of `words`, 大夫, is dàifu "doctor" (else the phrase reading dàfū, the
+/// official of old, stays: encyclopedia prose has mostly that one). A doctor is seen to, fetched,
+/// counted or addressed by a surname (看大夫, 请大夫, 一位大夫, 张大夫), or speaks and examines
+/// (大夫说, 大夫给他检查).
+pub(crate) fn is_doctor(chars: &[char], words: &[TaggedWord], k: usize) -> bool {
+    let (start, end, _) = words[k];
+    if chars[start..end] != ['大', '夫'] {
+        return false;
+    }
+    let prev = k
+        .checked_sub(1)
+        .map(|j| &chars[words[j].0..words[j].1])
+        .filter(|_| words[k - 1].1 == start);
+    let next = words
+        .get(k + 1)
+        .filter(|w| w.0 == end)
+        .map(|w| &chars[w.0..w.1]);
+    let by_surname = prev.is_some_and(|w| w.len() == 1 && crate::spacing::is_surname(w[0]));
+    by_surname
+        || word_is(
+            prev,
+            &[
+                "看", "请", "找", "叫", "当", "做", "位", "名", "这位", "那位", "一位", "几位",
+                "女", "老", "小",
+            ],
+        )
+        || word_is(
+            next,
+            &["说", "给", "让", "叫", "问", "告诉", "检查", "嘱咐", "们"],
+        )
+}
+
 /// Whether [`grammar_reading`] may decide the one-character word `c` (besides 一行): the
 /// characters of its rules and the [`FINAL_PARTICLES`]. A `match`, as it is asked of the last
 /// character of every token.
