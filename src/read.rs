@@ -30,7 +30,9 @@ use crate::tables::{
 
 mod grammar;
 mod rule_key;
-pub(crate) use grammar::{grammar_may_decide, grammar_reading, is_doctor, TaggedWord};
+pub(crate) use grammar::{
+    grammar_may_decide, grammar_reading, is_doctor, people_may_follow, TaggedWord,
+};
 use rule_key::context_key;
 
 /// The default (most frequent) reading of a character, if it has one.

@@ -112,6 +112,20 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
             ("他去玩儿了。", "wan2 er5 le5"),
             ("这是新生儿。", "sheng1 er2"),
             ("一行人走了。", "yi1 xing2 ren2"),
+            // 为 wèi "for" before whom it is for; wéi after the verb it completes or in 以…为….
+            ("我们要为人民服务。", "wei4 ren2 min2"),
+            ("程序会为您启动。", "wei4 nin2"),
+            ("把值设置为它们的初始值。", "zhi4 wei2 ta1"),
+            ("以人民为中心", "wei2 zhong1"),
+            // 量 liáng the verb, 落 là "left behind", 结 jiē fruit, 脏 zāng alone.
+            ("我们量一量桌子。", "liang2 yi1 liang2"),
+            ("饭量很大。", "fan4 liang4"),
+            ("我把钥匙落在家里了。", "la4 zai4"),
+            ("树叶落在地上。", "luo4 zai4"),
+            ("这棵树结了很多果子。", "jie1 le5 hen3 duo1 guo3 zi5"),
+            ("他们结了婚。", "jie2 le5"),
+            ("地上脏了。", "zang1 le5"),
+            ("小猫把毛线弄乱了。", "nong4 luan4"),
             // 大夫: the doctor where seen to or named by a surname, else the official of old.
             ("快去看大夫。", "kan4 dai4 fu5"),
             ("张大夫来了。", "zhang1 dai4 fu5"),

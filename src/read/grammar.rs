@@ -61,6 +61,11 @@ pub(crate) fn grammar_may_decide(c: char) -> bool {
             | '藏'
             | '钻'
             | '铺'
+            | '脏'
+            | '为'
+            | '量'
+            | '落'
+            | '结'
             | '儿'
             | '吗'
             | '呢'
@@ -77,6 +82,16 @@ pub(crate) fn grammar_may_decide(c: char) -> bool {
             | '呀'
             | '哇'
     )
+}
+
+/// A cheap look before [`grammar_reading`] for the frequent 为: its rule needs a word of
+/// [`PEOPLE`] after it (spaces skipped), so without one the line need not be analysed.
+pub(crate) fn people_may_follow(c: char, after: &[char]) -> bool {
+    if c != '为' {
+        return true;
+    }
+    let next = after.iter().find(|&&n| n != ' ' && n != '\t');
+    next.is_some_and(|&n| PEOPLE.iter().any(|p| p.starts_with(n)))
 }
 
 /// Degree adverbs and negations that open the complement after a structural 得 (跑得很快,
@@ -135,7 +150,12 @@ fn ends_clause(c: char) -> bool {
 ///   determiner (种庄稼, 种了; 三种 and 这种 stay zhǒng); 觉 jiào after a numeral (睡了一觉); 数
 ///   shǔ before 了 一 着 过 到 清 完 得 and in 数了数 / 数一数; 应 yīng, the modal, before a verb,
 ///   an adverb or a preposition (应生成, 应以); 藏 cáng, 钻 zuān and 铺 pū before 在 着 了 and
-///   the like (藏在, 钻了出来, 铺上).
+///   the like (藏在, 钻了出来, 铺上); 脏 alone zāng (地上脏了); 量 liáng, the verb, before 了 一
+///   着 or what is measured (量一量, 量体温); 落 là in 把…落在 (把钥匙落在家里); 结 jiē before
+///   the fruit it bears (结了很多果子).
+/// * 为 before whom it is for (a pronoun or 人民, 大家, 妈妈 …) is the preposition wèi (为人民服务,
+///   会为您启动), unless it completes the verb before it (设置为它们的初始值) or the clause has
+///   以 before it or 所 after it (以人民为中心, 为他所用): wéi.
 /// * 行 standing alone after a noun, numeral, measure word, determiner, adjective or 的, or
 ///   before 号 首 尾 末, is the noun háng, "line" (当前行, 匹配的行, 所有其他行); after an
 ///   adverb or a personal pronoun it stays xíng (才行, 也行, 你行吗).
@@ -332,8 +352,76 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         '铺' => next_is(&["在", "上", "着", "了", "满", "成", "开", "好"])
             .then(|| syllable("pu1"))
             .flatten(),
+        // Alone it is the adjective zāng "dirty" (很脏, 弄脏了); zàng "organ" is bound (心脏).
+        '脏' => syllable("zang1"),
+        // The preposition wèi "for" before whom it is for (为人民服务, 会为您启动, 为他高兴),
+        // unless it completes the verb before it (设置为它们的初始值, 看为: wéi "as, into") or
+        // the clause is the literary 以…为… or 为…所… (以人民为中心, 为他所用).
+        '为' => {
+            let completes_verb = prev_word.is_some_and(|(_, e, _)| e == start)
+                && pp.starts_with('v')
+                && !prev_is(&AUXILIARIES);
+            let literary = clause_before(chars, start).contains(&'以')
+                || clause_after(chars, end).contains(&'所');
+            (!completes_verb && !literary && next_is(&PEOPLE))
+                .then(|| syllable("wei4"))
+                .flatten()
+        }
+        // The verb liáng "to measure": 量一量, 量了, 量体温 (饭量 and 量很大 stay liàng).
+        '量' => {
+            let measured = next_is(&[
+                "了", "一", "着", "一下", "好", "出", "完", "体温", "身高", "血压", "尺寸", "长度",
+            ]) || k >= 2
+                && prev_is(&["一"])
+                && chars[words[k - 2].0..words[k - 2].1] == ['量'];
+            measured.then(|| syllable("liang2")).flatten()
+        }
+        // là "to leave behind" in 把…落在 / 落下 (把钥匙落在家里); the falling luò elsewhere.
+        '落' => (clause_before(chars, start).contains(&'把') && next_is(&["在", "下", "下了"]))
+            .then(|| syllable("la4"))
+            .flatten(),
+        // jiē "to bear (fruit)": 结了很多果子, 结果实 (结婚, 结冰 stay jié).
+        '结' => {
+            let clause_end = end + clause_after(chars, end).len();
+            let fruit = words[k + 1..]
+                .iter()
+                .take(3)
+                .take_while(|&&(s, _, _)| s < clause_end)
+                .any(|&(s, _, _)| chars[s] == '果' || chars[s] == '籽');
+            fruit.then(|| syllable("jie1")).flatten()
+        }
         _ => None,
     }
+}
+
+/// The people a preposition 为 is for, for [`grammar_reading`] (为人民服务, 为他高兴).
+const PEOPLE: [&str; 24] = [
+    "我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "它们", "大家", "自己",
+    "别人", "人民", "人们", "祖国", "国家", "妈妈", "爸爸", "老师", "同学", "朋友", "孩子",
+];
+
+/// Modal and motion verbs that 为 "for" may follow without completing them (会为您启动, 来为你
+/// 完成, 要为人民服务).
+const AUXILIARIES: [&str; 14] = [
+    "会", "能", "要", "可以", "可", "应", "应该", "来", "去", "想", "愿意", "肯", "敢", "需要",
+];
+
+/// The characters of the clause before `at` (back to the last clause mark).
+fn clause_before(chars: &[char], at: usize) -> &[char] {
+    let from = chars[..at]
+        .iter()
+        .rposition(|&c| ends_clause(c))
+        .map_or(0, |p| p + 1);
+    &chars[from..at]
+}
+
+/// The characters of the clause from `at` on (up to the next clause mark).
+fn clause_after(chars: &[char], at: usize) -> &[char] {
+    let to = chars[at..]
+        .iter()
+        .position(|&c| ends_clause(c))
+        .map_or(chars.len(), |p| at + p);
+    &chars[at..to]
 }
 
 /// Degree adverbs and negations before an adjective, for [`grammar_reading`] (太长, 很累,
@@ -377,7 +465,13 @@ fn begins_with_verb(word: &[char]) -> bool {
 
 /// Whether `word` is one of `texts`.
 fn word_is(word: Option<&[char]>, texts: &[&str]) -> bool {
-    word.is_some_and(|w| texts.iter().any(|t| t.chars().eq(w.iter().copied())))
+    // The first characters are compared first: most texts differ there.
+    word.is_some_and(|w| {
+        texts.iter().any(|t| {
+            let mut cs = t.chars();
+            cs.next() == w.first().copied() && cs.eq(w[1..].iter().copied())
+        })
+    })
 }
 
 fn is_degree(word: Option<&[char]>) -> bool {
