@@ -381,7 +381,7 @@ fn divide_tokens(
         // Every rule divides a Han word of two characters or more.
         .filter(|(_, (t, _))| t.kind == TokenKind::Han && t.end - t.start >= 2)
         .map(|(k, (t, &e))| {
-            let counted = k > 0 && counts_before(&tokens[k - 1], chars);
+            let counted = k > 0 && counts(&tokens[k - 1], chars);
             (k, division(t, e, counted, chars, opts))
         })
         .filter(|(_, cuts)| !cuts.is_empty())
@@ -410,18 +410,21 @@ fn divide_tokens(
     *entries = out_entries;
 }
 
-/// Whether the token `t` counts the word after it: a number in digits or numeral characters, or a
-/// demonstrative (这 那 哪), so that a measure word may follow (R7, R14).
-fn counts_before(t: &Token, chars: &[char]) -> bool {
-    let text = &chars[t.start..t.end];
+/// Whether the token `t` counts the word after it: a number in digits or numeral characters, a
+/// demonstrative (这 那 哪) or 每 各 某, so that a measure word may follow (R7, R14; the reading
+/// stage reads a measure word there as one: 两只 zhī).
+pub(crate) fn counts(t: &Token, chars: &[char]) -> bool {
     match t.kind {
         TokenKind::Number => true,
-        TokenKind::Han => {
-            text.iter().all(|&c| has_class(c, Class::Numeral))
-                || matches!(text, [c] if has_class(*c, Class::Demonstrative))
-        }
+        TokenKind::Han => is_count(&chars[t.start..t.end]),
         _ => false,
     }
+}
+
+/// Whether the Han characters `text` are a count: numerals, or one demonstrative or 每 各 某.
+pub(crate) fn is_count(text: &[char]) -> bool {
+    !text.is_empty() && text.iter().all(|&c| has_class(c, Class::Numeral))
+        || matches!(text, [c] if has_class(*c, Class::Demonstrative) || matches!(c, '每' | '各' | '某'))
 }
 
 /// How much more frequent (natural log, in the lexicon's cost units) a noun must be than the

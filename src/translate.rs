@@ -461,7 +461,13 @@ fn read_lexicon(
             continue;
         }
         let after_number = k > 0 && tokens[k - 1].kind == TokenKind::Number;
-        if after_number && t.end - t.start == 1 {
+        // 只 also after a count in characters (两只老虎, 这只小狗).
+        let zhi_after_count = || {
+            chars[t.start] == '只'
+                && spacing::counts(&tokens[k - 1], chars)
+                && zhi_counts(chars, tokens, entries, k)
+        };
+        if t.end - t.start == 1 && k > 0 && (after_number || zhi_after_count()) {
             if let Some(r) = measure_word_reading(chars[t.start]) {
                 readings[t.start] = Some(r);
                 if model {
@@ -490,6 +496,22 @@ fn read_lexicon(
             phrases.push((t.start + s, t.start + e))
         });
         readings[t.start..t.end].copy_from_slice(&b.word);
+        // A lexicon compound of a count and 只 with no phrase reading (两只, 三只) reads it as
+        // after a count of its own.
+        if let [count @ .., '只'] = &chars[t.start..t.end] {
+            let phrased = phrases.iter().any(|&(_, e)| e == t.end);
+            if let (false, true, true, Some(r)) = (
+                phrased,
+                spacing::is_count(count),
+                zhi_counts(chars, tokens, entries, k),
+                measure_word_reading('只'),
+            ) {
+                readings[t.end - 1] = Some(r);
+                if model {
+                    settled[t.end - 1] = Settled::Yes;
+                }
+            }
+        }
         if ends_in_erhua(&chars[t.start..t.end], entries[k]) {
             readings[t.end - 1] = Syllable::parse("er5").ok();
             if model {
@@ -516,6 +538,23 @@ fn read_lexicon(
     apply_grammar(chars, tokens, entries, user, readings, b, model);
 }
 
+/// Whether a 只 at the end of `tokens[k]`, after a count in characters (两只, 这只, 每只), is the
+/// measure word zhī: only when a noun (or an adjective, or a word the lexicon does not tag) comes
+/// next (两只老虎, 这只小狗), as 只 "only" comes before verbs (这只是因为, 这只对于). After digits
+/// every measure word of `measure-words.tsv` is read as one, without this look.
+fn zhi_counts(chars: &[char], tokens: &[Token], entries: &[Option<Entry>], k: usize) -> bool {
+    if chars[tokens[k].end - 1] != '只' {
+        return false;
+    }
+    let Some(next) = tokens.get(k + 1).filter(|n| n.kind == TokenKind::Han) else {
+        return false;
+    };
+    let pos = entries[k + 1]
+        .filter(|e| e.is_word())
+        .map_or("", |e| e.pos());
+    next.start == tokens[k].end && (pos.is_empty() || pos.starts_with('n') || pos.starts_with('a'))
+}
+
 /// [`grammar_reading`] for the words 得 地 行 一行 and the sentence-final particles (not given by
 /// the user dictionary);
 /// the model leaves what it decides.
@@ -531,7 +570,7 @@ fn apply_grammar(
     let decided = |t: &Token| {
         let word = &chars[t.start..t.end];
         t.kind == TokenKind::Han
-            && (matches!(word, ['一', '行'] | ['大', '夫'])
+            && (matches!(word, ['一', '行'] | ['大', '夫'] | [_, .., '吧'])
                 || matches!(word, [c] if grammar_may_decide(*c)
                     && people_may_follow(*c, &chars[t.end..])))
             && user.is_none_or(|u| u.get(&word.iter().collect::<String>()).is_none())

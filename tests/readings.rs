@@ -126,6 +126,13 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
             ("他们结了婚。", "jie2 le5"),
             ("地上脏了。", "zang1 le5"),
             ("小猫把毛线弄乱了。", "nong4 luan4"),
+            // 只 zhī, the measure word, after a count before a noun; zhǐ "only" before a verb.
+            ("两只老虎", "liang3 zhi1 lao3 hu3"),
+            ("这只小狗很可爱。", "zhe4 zhi1 xiao3"),
+            ("这只是因为程序", "zhe4 zhi3 shi4"),
+            ("衣服已经晒干了。", "shai4 gan1"),
+            ("我们去看电影吧。", "dian4 ying3 ba5"),
+            ("我们去网吧。", "wang3 ba1"),
             // 大夫: the doctor where seen to or named by a surname, else the official of old.
             ("快去看大夫。", "kan4 dai4 fu5"),
             ("张大夫来了。", "zhang1 dai4 fu5"),

@@ -137,7 +137,8 @@ fn ends_clause(c: char) -> bool {
 /// * 一行 is yì háng, "one line", unless it follows the people it counts or comes before 人
 ///   (代表团一行, 他们一行, 一行人: yì xíng, "a party of").
 /// * A sentence-final particle ([`FINAL_PARTICLES`]) after a word and at the end of a clause (or
-///   of the text) is neutral (走咯 lo, 好哦 o, 做哩 li).
+///   of the text) is neutral (走咯 lo, 好哦 o, 做哩 li); so is 吧 ending a lexicon word "… bar"
+///   there after a verb that is not one of going (看电影吧, 读书吧; 去网吧 keeps bā).
 /// * 得 after 长 (长得像他), after 下 上 来 去 before a degree adverb (雨下得很大), and after
 ///   anything but a pronoun before 像 or a reduplicated state word (红得像苹果, 写得工工整整), is de.
 /// * 儿 alone after a verb, measure word, adjective, numeral, localizer or adverb is the erhua
@@ -195,6 +196,15 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
             || next.is_some_and(|w| w[0] == '人');
         return syllable(if party { "xing2" } else { "hang2" });
     }
+    // A lexicon word in 吧 "bar" (电影吧, 书吧) at the end of a clause, after a verb other than
+    // one of going somewhere, is a word and the particle ba (看电影吧, 读书吧; but 去网吧).
+    if end - start >= 2 && chars[end - 1] == '吧' {
+        let at_clause_end = chars.get(end).is_none_or(|&c| ends_clause(c));
+        let goes = prev_is(&["去", "到", "进", "在", "逛", "开", "上", "泡"]);
+        return (at_clause_end && pp.starts_with('v') && !goes)
+            .then(|| syllable("ba5"))
+            .flatten();
+    }
     if end - start != 1 {
         return None;
     }
@@ -217,7 +227,13 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
             // After anything but a pronoun (你得像他那样 děi), a comparison or a reduplicated
             // state (工工整整) can only be the complement: 脸红得像苹果, 写得工工整整.
             let aabb = next.is_some_and(|w| matches!(w, [a, b, c, d] if a == b && c == d));
-            if !pp.starts_with('r') && prev.is_some() && (next_first == Some('像') || aabb) {
+            // The same before a plain degree adverb, whatever the word before (画画得真好, 字
+            // 写得很好): "must" and "obtain" do not take one there.
+            let strong_degree = next_first.is_some_and(|c| "很非太真挺十特极蛮".contains(c));
+            if !pp.starts_with('r')
+                && prev.is_some()
+                && (next_first == Some('像') || aabb || strong_degree)
+            {
                 return syllable("de5");
             }
             // 长得 'looks' is always the particle (长得像他); 下 上 来 去 are verbs here whatever
