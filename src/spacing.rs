@@ -200,10 +200,6 @@ impl Context<'_> {
             .then(|| self.chars[u.chars.start])
     }
 
-    /// R17: whether `b` continues the personal name that `a` begins: after a surname, a given
-    /// name the lexicon tags as a name (李 + 华强) or a one-character word common in given names
-    /// (李 + 华); after a surname and such a character, a second one (陈志 + 强); after 小, one
-    /// such character (小明).
     /// A two-character word of given-name characters (欢欣, 鹤庆 in 罗欢欣, 顾鹤庆), not a place
     /// (任 福建: "to serve in Fujian").
     fn given_pair(&self, u: &Unit) -> bool {
@@ -232,6 +228,10 @@ impl Context<'_> {
             }
     }
 
+    /// R17: whether `b` continues the personal name that `a` begins: after a surname, a given
+    /// name the lexicon tags as a name (李 + 华强), a one-character word common in given names
+    /// (李 + 华) or a word of two such characters (罗 + 欢欣); after a surname and such a
+    /// character, a second one (陈志 + 强); after 小, one such character (小明).
     fn is_name_part(&self, a: &Unit, b: &Unit) -> bool {
         let given = |u: &Unit| self.single_of(u, Class::GivenName).is_some();
         if let Some(surname) = self.single_of(a, Class::Surname) {
@@ -276,13 +276,11 @@ impl Context<'_> {
             && self.readings[u.chars.start + 1].is_some_and(|r| r.tone == NEUTRAL)
     }
 
-    /// Whether `u` comes straight after a number or a demonstrative: then 本 in 这本 书 is a
-    /// measure word, not the determiner "this" of 本书.
+    /// Whether `u` comes straight after a count (a digit, a numeral, a demonstrative, 每 各 某):
+    /// then 本 in 这本 书 is a measure word, not the determiner "this" of 本书.
     fn follows_count(&self, u: &Unit) -> bool {
         let before = u.chars.start.checked_sub(1).map(|i| self.chars[i]);
-        before.is_some_and(|c| {
-            c.is_ascii_digit() || has_class(c, Class::Numeral) || has_class(c, Class::Demonstrative)
-        })
+        before.is_some_and(|c| c.is_ascii_digit() || is_count(&[c]))
     }
 
     /// A two-syllable lexicon word of a numeral and a measure word (几周, 一个), kept whole by
