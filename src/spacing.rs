@@ -495,7 +495,7 @@ fn division(
     // (两本书, 那本书) go into the three, when far rarer than the measure word and noun alone
     // (not 五台山 or 一把手, more frequent than 台山 and 把手).
     let counting = match numerals {
-        0 => usize::from(has_class(word[0], Class::Demonstrative)),
+        0 => usize::from(is_count(&word[..1])),
         n => n,
     };
     if counting > 0 && counting + 2 <= len && opts.join_numeral_measure {

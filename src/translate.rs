@@ -555,9 +555,9 @@ fn zhi_counts(chars: &[char], tokens: &[Token], entries: &[Option<Entry>], k: us
     next.start == tokens[k].end && (pos.is_empty() || pos.starts_with('n') || pos.starts_with('a'))
 }
 
-/// [`grammar_reading`] for the words 得 地 行 一行 and the sentence-final particles (not given by
-/// the user dictionary);
-/// the model leaves what it decides.
+/// [`grammar_reading`] for the one-character words of its rules (得 地 行 为 …), 一行, the
+/// sentence-final particles and words in 吧, and [`is_doctor`] for 大夫 (none given by the user
+/// dictionary); the model leaves what they decide.
 fn apply_grammar(
     chars: &[char],
     tokens: &[Token],
