@@ -133,6 +133,9 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
             ("衣服已经晒干了。", "shai4 gan1"),
             ("我们去看电影吧。", "dian4 ying3 ba5"),
             ("我们去网吧。", "wang3 ba1"),
+            ("小明的个子长高了。", "zhang3 gao1"),
+            ("山上长满了草。", "zhang3 man3"),
+            ("这些花都是我种的。", "zhong4 de5"),
             // 大夫: the doctor where seen to or named by a surname, else the official of old.
             ("快去看大夫。", "kan4 dai4 fu5"),
             ("张大夫来了。", "zhang1 dai4 fu5"),

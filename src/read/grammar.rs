@@ -144,11 +144,12 @@ fn ends_clause(c: char) -> bool {
 /// * 儿 alone after a verb, measure word, adjective, numeral, localizer or adverb is the erhua
 ///   suffix er (玩儿); see also [`super::ends_in_erhua`] for lexicon words.
 /// * Verbs and adjectives that the words around them decide in plain prose: 长 zhǎng before 得
-///   (长得很高) except in 长得多 'much longer'; 少 shǎo before a verb (少吃); 长 cháng and 累 lèi
-///   and 差 chà after a degree adverb or a negation (太长, 很累, 不差; 累 also before 了 死 坏
-///   得, 差 after 还 就 只 才); 教 jiāo before whom or what is taught (教我们唱歌); 种 zhòng after
-///   its subject and before what is planted or an aspect particle, never after a numeral or
-///   determiner (种庄稼, 种了; 三种 and 这种 stay zhǒng); 觉 jiào after a numeral (睡了一觉); 数
+///   (长得很高) and before what it grows into (长高, 长出) except in 长得多 'much longer'; 少
+///   shǎo before a verb (少吃); 长 cháng and 累 lèi and 差 chà after a degree adverb or a
+///   negation (太长, 很累, 不差; 累 also before 了 死 坏 得, 差 after 还 就 只 才); 教 jiāo before
+///   whom or what is taught (教我们唱歌); 种 zhòng after its subject and before what is planted
+///   or an aspect particle, or between a person and 的, never after a numeral or determiner
+///   (种庄稼, 种了, 我种的; 三种 and 这种 stay zhǒng); 觉 jiào after a numeral (睡了一觉); 数
 ///   shǔ before 了 一 着 过 到 清 完 得 and in 数了数 / 数一数; 应 yīng, the modal, before a verb,
 ///   an adverb or a preposition (应生成, 应以); 藏 cáng, 钻 zuān and 铺 pū before 在 着 了 and
 ///   the like (藏在, 钻了出来, 铺上); 脏 alone zāng (地上脏了); 量 liáng, the verb, before 了 一
@@ -294,7 +295,8 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
             if more {
                 return syllable("chang2");
             }
-            if next_is(&["得"]) {
+            // Growing: 长得, and 长 before what it grows into (个子长高了, 长胖, 长满了草).
+            if next_is(&["得", "高", "胖", "壮", "满", "出", "成", "齐"]) {
                 return syllable("zhang3");
             }
             is_degree(prev).then(|| syllable("chang2")).flatten()
@@ -325,8 +327,11 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
                         .any(|c| "这那哪每各某该此几多同另上下前后本".contains(*c))
                 });
             let subject = matches!(pp.chars().next(), Some('d' | 'r' | 'v' | 's' | 'n'));
-            let planted =
-                next_is(&["了", "着", "过", "在", "满"]) || np.starts_with('n') && subject;
+            // Who planted it: 我种的, 他种的花.
+            let by_person = next_is(&["的"]) && prev_is(&PEOPLE);
+            let planted = next_is(&["了", "着", "过", "在", "满"])
+                || np.starts_with('n') && subject
+                || by_person;
             (!counted && planted).then(|| syllable("zhong4")).flatten()
         }
         // Erhua: 儿 left alone right after a verb, measure word, adjective, numeral, localizer
