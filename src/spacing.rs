@@ -228,6 +228,15 @@ impl Context<'_> {
             }
     }
 
+    /// Whether `u` is a personal name that step 1b joined: a surname and given-name characters.
+    fn joined_name(&self, u: &Unit) -> bool {
+        let chars = &self.chars[u.chars.clone()];
+        u.joined
+            && chars.len() >= 2
+            && has_class(chars[0], Class::Surname)
+            && chars[1..].iter().all(|&c| has_class(c, Class::GivenName))
+    }
+
     /// R17: whether `b` continues the personal name that `a` begins: after a surname, a given
     /// name the lexicon tags as a name (李 + 华强), a one-character word common in given names
     /// (李 + 华) or a word of two such characters (罗 + 欢欣); after a surname and such a
@@ -754,6 +763,14 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     };
     let any = |classes: &[Class]| classes.iter().any(|&c| singles & (1 << c as u32) != 0);
 
+    // 1b. Personal names (R17), before the particles and suffixes join the given name alone
+    // (李华 的, not 李 华的; 小明 们).
+    if opts.join_names && any(&[Class::Surname, Class::Title]) {
+        pass(units, ctx, |ctx, a, b| {
+            a.syllables + b.syllables <= cap && ctx.is_name_part(a, b)
+        });
+    }
+
     // 2. Affixes (R5, R6, R26).
     if any(&[Class::Suffix, Class::Prefix, Class::Title]) {
         affixes(units, ctx, cap);
@@ -782,14 +799,7 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     }
 
     // 6. Numbers, measures, ordinals, dates, names, places, reduplication.
-    let step6 = [
-        Class::Measure,
-        Class::Ordinal,
-        Class::Unit,
-        Class::Surname,
-        Class::GivenName,
-        Class::Generic,
-    ];
+    let step6 = [Class::Measure, Class::Ordinal, Class::Unit, Class::Generic];
     if numerals || doubled || any(&step6) {
         join_numerals(units, ctx, opts);
     }
@@ -819,7 +829,8 @@ fn affixes(units: &mut Vec<Unit>, ctx: &Context, cap: usize) {
             return match s {
                 '们' => true,
                 '子' | '儿' | '头' => a.syllables < cap,
-                _ => a.syllables >= 2 && a.syllables < cap,
+                // Not after a name that step 1b joined (曹彬 率军: 率 leads the next word).
+                _ => a.syllables >= 2 && a.syllables < cap && !ctx.joined_name(a),
             };
         }
         if ctx.single_of(a, Class::Prefix).is_some() {
@@ -930,9 +941,6 @@ fn join_numerals(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
             && (ctx.is_digits(a) || ctx.all_numerals(a))
             && ctx.single_of(b, Class::Unit).is_some()
         {
-            return true;
-        }
-        if opts.join_names && within && ctx.is_name_part(a, b) {
             return true;
         }
         if opts.join_place_generics

@@ -310,6 +310,9 @@ fn r17_personal_names_are_one_word() {
         ("R17", "李华/去/北京"),
         ("R17", "陈志强/是/我的/同学"),
         ("R17, three characters", "高秋朗/说话"),
+        // Names join before particles and suffixes take the given name alone (R10 after R17).
+        ("R17 then R10", "李华的/书包/很新"),
+        ("R17 then R6", "小红们/来了"),
         ("R17", "王丽/和/张伟/一起/玩"),
         ("R17, a pet name", "小明/还/没有/睡着"),
         // A given name the segmenter took for a word of two given-name characters (明亮, 欢欣).
