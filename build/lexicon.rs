@@ -13,7 +13,9 @@ use crate::tsv::rows;
 /// the cache; `lexicon_keys::pair_filter` picks a word with 15 bits).
 const PAIR_FILTER_WORDS: usize = 1 << 15;
 
-const MAX_COST: u32 = (1 << 24) - 1;
+/// Costs are 21 bits of the edge value: the cost of an unknown character, the highest, is
+/// ln(total frequency) × 2^16, under 2^21 while the total is under e^32.
+const MAX_COST: u32 = (1 << 21) - 1;
 
 struct LexEntry {
     freq: u32,
@@ -28,15 +30,19 @@ const COST_SCALE: f64 = 65536.0;
 /// Layout (all little-endian):
 /// header (u32): [magic, entry count, edge slot count, cost of an unknown character,
 ///          max word chars, pos-tag string length, syllables offset, edges offset,
-///          pair filter offset]
-/// entries (in key order): 2 u32 each: cost (24 bits) | pos id (8); reading offset (24 bits) |
-///          reading length (5) | flags (3: bit0 word, bit1 has reading, bit2 begins a longer key)
+///          pair filter offset, count of entries with a phrase reading]
+/// Entries are numbered with those that have a phrase reading first (an entry has one if its
+/// number is below their count), each part by descending frequency: the records of frequent
+/// words share cache lines.
+/// reading records (one u32 per entry with a phrase reading): reading offset (24 bits) |
+///          reading length (5)
 /// then the POS names ('\n'-separated), the u16 syllable codes, and the edge
 /// table: the lexicon as a trie (every proper prefix of a word is an entry), one edge per entry
 /// from the entry of its key without the last character (`ROOT` for single characters), in a
 /// hash table of 16-byte slots with linear probing: u64 edge key (parent entry | character << 20),
-/// u64 value (0 = empty, else entry index + 1 (20 bits) | cost << 20 (24) | word << 44 |
-/// begins a longer key << 45 | signature of the next characters of longer keys << 46 (16)),
+/// u64 value (0 = empty, else entry index + 1 (19 bits) | cost << 19 (21) | word << 40 |
+/// begins a longer key << 41 | pos id << 42 (6) | signature of the next characters of longer
+/// keys << 48 (16)),
 /// then the filter of two-character keys (`PAIR_FILTER_WORDS` u64, see `pair_filter`). A step down the trie reads one slot, which holds all that the
 /// segmenter needs; the key is compared exactly (parent and character), so there are no false
 /// hits.
@@ -145,10 +151,21 @@ pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) 
     let mut syllables: Vec<u16> = Vec::new();
     let mut records: Vec<u32> = Vec::new();
     let mut edges: Vec<(u64, u64)> = Vec::new();
-    let index_of: std::collections::HashMap<&str, u32> = entries
-        .keys()
+    // The entry numbering (stable: key order among equals).
+    let mut order: Vec<(&String, &LexEntry, bool)> = entries
+        .iter()
+        .zip(&is_prefix)
+        .map(|((k, e), &p)| (k, e, p))
+        .collect();
+    order.sort_by_key(|(_, e, _)| (e.reading.is_empty(), std::cmp::Reverse(e.freq)));
+    let with_reading = order
+        .iter()
+        .filter(|(_, e, _)| !e.reading.is_empty())
+        .count();
+    let index_of: std::collections::HashMap<&str, u32> = order
+        .iter()
         .enumerate()
-        .map(|(i, k)| (k.as_str(), i as u32))
+        .map(|(i, (k, _, _))| (k.as_str(), i as u32))
         .collect();
     // Per entry: the signature of the characters that follow it in a longer key. More than half
     // of the segmenter's steps find nothing, and most of those are settled by the signature
@@ -167,15 +184,14 @@ pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) 
     // holding the same value as their edge: the segmenter reads one word per character.
     let mut char_blocks: Vec<[u64; 256]> = Vec::new();
     let mut char_block_index = vec![u16::MAX; 0x324];
-    for ((key, e), prefix) in entries.iter().zip(&is_prefix) {
+    for &(key, e, prefix) in &order {
         assert!(syllables.len() < (1 << 24));
         let cost = ((total as f64).ln() - (e.freq.max(1) as f64).ln()) * COST_SCALE;
         let cost = (cost.round() as u32).min(MAX_COST);
-        records.push(cost | (e.pos as u32) << 24);
-        let flags =
-            e.is_word as u32 | ((!e.reading.is_empty()) as u32) << 1 | (*prefix as u32) << 2;
-        records.push(syllables.len() as u32 | (e.reading.len() as u32) << 24 | flags << 29);
-        syllables.extend(&e.reading);
+        if !e.reading.is_empty() {
+            records.push(syllables.len() as u32 | (e.reading.len() as u32) << 24);
+            syllables.extend(&e.reading);
+        }
         let last = key.chars().next_back().expect("no empty keys");
         let parent = match &key[..key.len() - last.len_utf8()] {
             "" => ROOT,
@@ -183,10 +199,11 @@ pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) 
         };
         // Entries are numbered in this order: this is entry number edges.len().
         let value = (edges.len() as u64 + 1)
-            | (cost as u64) << 20
-            | (e.is_word as u64) << 44
-            | (*prefix as u64) << 45
-            | (followers[edges.len()] as u64) << 46;
+            | (cost as u64) << 19
+            | (e.is_word as u64) << 40
+            | (prefix as u64) << 41
+            | (e.pos as u64) << 42
+            | (followers[edges.len()] as u64) << 48;
         edges.push((edge_key(parent, last), value));
         if parent != ROOT && key.chars().count() == 2 {
             let (word, bits) = pair_filter(edge_key(parent, last));
@@ -202,8 +219,16 @@ pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) 
         }
     }
     assert!(
-        entries.len() < ROOT as usize,
-        "the edge layout holds up to 2^20 - 1 entries"
+        entries.len() < 1 << 19,
+        "the edge value holds an entry index + 1 in 19 bits"
+    );
+    assert!(
+        pos_names.len() <= 64,
+        "the edge value holds a pos id in 6 bits"
+    );
+    assert!(
+        (total as f64).ln() * COST_SCALE < MAX_COST as f64,
+        "the edge value holds a cost in 21 bits"
     );
     // About two thirds full: most probes read one slot.
     let slot_count = (entries.len() * 3 / 2).max(1);
@@ -216,7 +241,7 @@ pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) 
         slots[s] = (key, value);
     }
     let pos_text = pos_names.join("\n");
-    let header_words = 9;
+    let header_words = 10;
     let entries_off = header_words * 4;
     let pos_off = entries_off + records.len() * 4;
     let syll_off = pos_off + pos_text.len();
@@ -233,6 +258,7 @@ pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) 
         syll_off as u32,
         slots_off as u32,
         pairs_off as u32,
+        with_reading as u32,
     ] {
         blob.extend_from_slice(&w.to_le_bytes());
     }

@@ -17,6 +17,8 @@ pub struct Entry {
     cost: u32,
     /// Bit 0: a word; bit 1: begins a longer key.
     flags: u8,
+    /// The part-of-speech tag's index in `LEXICON_POS`.
+    pos: u8,
     /// The signature of the characters that follow the key in longer keys ([`follower_bit`]).
     followers: u16,
 }
@@ -34,11 +36,7 @@ fn header(i: usize) -> u32 {
     word_at(i * 4)
 }
 
-const HEADER_WORDS: usize = 9;
-
-fn record(entry: usize, k: usize) -> u32 {
-    word_at((HEADER_WORDS + entry * 2 + k) * 4)
-}
+const HEADER_WORDS: usize = 10;
 
 fn u64_at(offset: usize) -> u64 {
     let bytes: [u8; 8] = LEXICON[offset..offset + 8].try_into().unwrap_or([0; 8]);
@@ -159,15 +157,18 @@ pub fn longest_word() -> usize {
 }
 
 impl Entry {
-    /// The entry of an edge value: entry index + 1 (20 bits) | cost (24) | word | begins longer |
-    /// signature of the following characters (16).
+    /// The entry of an edge value: entry index + 1 (19 bits) | cost (21) | word | begins longer |
+    /// pos id (6) | signature of the following characters (16). All that the segmenter, the
+    /// spacing rules and the reading stage ask of an entry but its phrase reading is here, so
+    /// that most words read nothing more of the blob.
     #[inline]
     fn of_value(value: u64) -> Entry {
         Entry {
-            record: (value & 0xf_ffff) as usize - 1,
-            cost: (value >> 20 & 0xff_ffff) as u32,
-            flags: (value >> 44 & 0b11) as u8,
-            followers: (value >> 46) as u16,
+            record: (value & 0x7_ffff) as usize - 1,
+            cost: (value >> 19 & 0x1f_ffff) as u32,
+            flags: (value >> 40 & 0b11) as u8,
+            pos: (value >> 42 & 0x3f) as u8,
+            followers: (value >> 48) as u16,
         }
     }
 
@@ -202,10 +203,7 @@ impl Entry {
 
     /// The part-of-speech tag (jieba's tag set), or "" when none is known.
     pub fn pos(&self) -> &'static str {
-        LEXICON_POS
-            .get((record(self.record, 0) >> 24) as usize)
-            .copied()
-            .unwrap_or("")
+        LEXICON_POS.get(self.pos as usize).copied().unwrap_or("")
     }
 
     /// The number of syllables of the phrase reading, if the lexicon has one.
@@ -219,13 +217,14 @@ impl Entry {
     }
 }
 
-/// The syllable codes of the phrase reading of entry `record`, if it has one.
+/// The syllable codes of the phrase reading of entry `record`, if it has one (the entries with
+/// one are numbered first, so most words need not read their record to know they have none).
 #[inline]
 fn reading_codes(record: usize) -> Option<impl Iterator<Item = u16>> {
-    let r = self::record(record, 1);
-    if r >> 30 & 1 == 0 {
+    if record >= header(9) as usize {
         return None;
     }
+    let r = word_at((HEADER_WORDS + record) * 4);
     let off = header(6) as usize + (r & 0xff_ffff) as usize * 2;
     let len = (r >> 24 & 0x1f) as usize;
     Some((0..len).map(move |k| {
