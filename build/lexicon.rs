@@ -2,10 +2,10 @@
 //! `phrase-corrections.tsv`) → the
 //! lexicon blob.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::lexicon_keys::{edge_hash, edge_key, follower_bit, pair_filter, ROOT};
+use crate::lexicon_keys::{child_hash, follower_bit, pair_filter, pair_key};
 use crate::syllable::Syllable;
 use crate::tsv::rows;
 
@@ -28,26 +28,28 @@ struct LexEntry {
 const COST_SCALE: f64 = 65536.0;
 
 /// Layout (all little-endian):
-/// header (u32): [magic, entry count, edge slot count, cost of an unknown character,
-///          max word chars, pos-tag string length, syllables offset, edges offset,
-///          pair filter offset, count of entries with a phrase reading]
-/// Entries are numbered with those that have a phrase reading first (an entry has one if its
-/// number is below their count), each part by descending frequency: the records of frequent
-/// words share cache lines.
-/// reading records (one u32 per entry with a phrase reading): reading offset (24 bits) |
-///          reading length (5)
-/// then the POS names ('\n'-separated), the u16 syllable codes, and the edge
-/// table: the lexicon as a trie (every proper prefix of a word is an entry), one edge per entry
-/// from the entry of its key without the last character (`ROOT` for single characters), in a
-/// hash table of 16-byte slots with linear probing: u64 edge key (parent entry | character << 20),
-/// u64 value (0 = empty, else entry index + 1 (19 bits) | cost << 19 (21) | word << 40 |
-/// begins a longer key << 41 | pos id << 42 (6) | signature of the next characters of longer
-/// keys << 48 (16)),
-/// then the filter of two-character keys (`PAIR_FILTER_WORDS` u64, see `pair_filter`). A step down the trie reads one slot, which holds all that the
-/// segmenter needs; the key is compared exactly (parent and character), so there are no false
-/// hits.
-/// The blob, the POS tag names indexed by the ids stored in it, and Rust source for the dense
-/// single-character index (entry index + 1 per code point, 0 = none).
+/// header (u32): [magic, entry count, count of phrase readings, cost of an unknown character,
+///          max word chars, pos-tag string length, syllables offset, slots offset,
+///          pair filter offset]
+/// reading records (one u32 per word with a phrase reading, by descending frequency, so that
+///          the frequent words' records share cache lines): syllable offset (24 bits) | length (5)
+/// then the POS names ('\n'-separated), the u16 syllable codes, and the slots: the lexicon as a
+/// trie (every proper prefix of a word is an entry), the children of each entry in a block of
+/// its own, a hash table of 16-byte slots with linear probing inside the block (position by
+/// `child_hash` of the character; about two thirds full, with one empty slot at least).
+/// A slot: u64 character (21 bits) | first slot of the entry's children block << 21 (21) |
+/// its length << 42 (22); u64 value (0 = empty, else phrase reading record + 1 (19 bits, 0 =
+/// none) | cost << 19 (21) | word << 40 | begins a longer key << 41 | pos id << 42 (6) |
+/// signature of the next characters of longer keys << 48 (16)).
+/// Single characters have their slot in a dense table by code point instead (Rust source), the
+/// root of the trie. The blocks are laid out by descending frequency mass of their entry (the
+/// frequencies of the words it begins), so the children of frequent keys share pages and cache
+/// lines, and the children inside a block are placed most frequent first.
+/// Then the filter of two-character keys (`PAIR_FILTER_WORDS` u64, see `pair_filter`). A step
+/// down the trie reads one slot, which holds all that the segmenter needs; the character is
+/// compared exactly, so there are no false hits.
+/// Returns the blob, the POS tag names indexed by the ids stored in it, and Rust source for the
+/// dense single-character table.
 pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) {
     let mut entries: BTreeMap<String, LexEntry> = BTreeMap::new();
     let mut pos_names: Vec<String> = vec![String::new()];
@@ -138,127 +140,155 @@ pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) 
             });
         }
     }
-    // Keys that begin a longer key: the segmenter stops extending a key that is not one.
-    let prefixes: std::collections::HashSet<&str> = words
-        .iter()
-        .flat_map(|w| w.char_indices().skip(1).map(move |(i, _)| &w[..i]))
-        .collect();
-    let is_prefix: Vec<bool> = entries
-        .keys()
-        .map(|k| prefixes.contains(k.as_str()))
-        .collect();
-    let total: u64 = entries.values().map(|e| e.freq as u64).sum();
-    let mut syllables: Vec<u16> = Vec::new();
-    let mut records: Vec<u32> = Vec::new();
-    let mut edges: Vec<(u64, u64)> = Vec::new();
-    // The entry numbering (stable: key order among equals).
-    let mut order: Vec<(&String, &LexEntry, bool)> = entries
-        .iter()
-        .zip(&is_prefix)
-        .map(|((k, e), &p)| (k, e, p))
-        .collect();
-    order.sort_by_key(|(_, e, _)| (e.reading.is_empty(), std::cmp::Reverse(e.freq)));
-    let with_reading = order
-        .iter()
-        .filter(|(_, e, _)| !e.reading.is_empty())
-        .count();
-    let index_of: std::collections::HashMap<&str, u32> = order
-        .iter()
-        .enumerate()
-        .map(|(i, (k, _, _))| (k.as_str(), i as u32))
-        .collect();
-    // Per entry: the signature of the characters that follow it in a longer key. More than half
-    // of the segmenter's steps find nothing, and most of those are settled by the signature
-    // without reading the edge table.
-    let mut followers = vec![0u16; entries.len()];
-    for key in entries.keys() {
-        let last = key.chars().next_back().expect("no empty keys");
-        if let Some(&parent) = index_of.get(&key[..key.len() - last.len_utf8()]) {
-            followers[parent as usize] |= follower_bit(last);
+    let keys: Vec<&str> = entries.keys().map(|k| k.as_str()).collect();
+    let index_of: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+    let parent_of = |k: &str| {
+        let last = k.chars().next_back().expect("no empty keys");
+        let p = &k[..k.len() - last.len_utf8()];
+        (!p.is_empty()).then(|| index_of[p])
+    };
+    // The children of every entry; how often the segmenter is likely to step through an entry:
+    // the frequencies of the words that begin with its key.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    let mut mass = vec![0u64; keys.len()];
+    for (i, (k, e)) in entries.iter().enumerate() {
+        if let Some(p) = parent_of(k) {
+            children[p].push(i);
         }
-    }
-    // Two-character keys: a filter (no false negatives, a few per cent false positives) settles
-    // most second steps of the segmenter that find nothing, without reading the edge table.
-    let mut pair_words = vec![0u64; PAIR_FILTER_WORDS];
-    // Single characters are also found through a dense table by code point (blocks of 256),
-    // holding the same value as their edge: the segmenter reads one word per character.
-    let mut char_blocks: Vec<[u64; 256]> = Vec::new();
-    let mut char_block_index = vec![u16::MAX; 0x324];
-    for &(key, e, prefix) in &order {
-        assert!(syllables.len() < (1 << 24));
-        let cost = ((total as f64).ln() - (e.freq.max(1) as f64).ln()) * COST_SCALE;
-        let cost = (cost.round() as u32).min(MAX_COST);
-        if !e.reading.is_empty() {
-            records.push(syllables.len() as u32 | (e.reading.len() as u32) << 24);
-            syllables.extend(&e.reading);
-        }
-        let last = key.chars().next_back().expect("no empty keys");
-        let parent = match &key[..key.len() - last.len_utf8()] {
-            "" => ROOT,
-            p => index_of[p],
-        };
-        // Entries are numbered in this order: this is entry number edges.len().
-        let value = (edges.len() as u64 + 1)
-            | (cost as u64) << 19
-            | (e.is_word as u64) << 40
-            | (prefix as u64) << 41
-            | (e.pos as u64) << 42
-            | (followers[edges.len()] as u64) << 48;
-        edges.push((edge_key(parent, last), value));
-        if parent != ROOT && key.chars().count() == 2 {
-            let (word, bits) = pair_filter(edge_key(parent, last));
-            pair_words[word] |= bits;
-        }
-        let b = last as usize >> 8;
-        if parent == ROOT && b < char_block_index.len() {
-            if char_block_index[b] == u16::MAX {
-                char_block_index[b] = char_blocks.len() as u16;
-                char_blocks.push([0; 256]);
+        if e.is_word {
+            for (end, c) in k.char_indices() {
+                mass[index_of[&k[..end + c.len_utf8()]]] += e.freq as u64;
             }
-            char_blocks[char_block_index[b] as usize][last as usize & 0xff] = value;
         }
     }
+    let total: u64 = entries.values().map(|e| e.freq as u64).sum();
     assert!(
-        entries.len() < 1 << 19,
-        "the edge value holds an entry index + 1 in 19 bits"
+        (total as f64).ln() * COST_SCALE < MAX_COST as f64,
+        "the slot value holds a cost in 21 bits"
     );
     assert!(
         pos_names.len() <= 64,
-        "the edge value holds a pos id in 6 bits"
+        "the slot value holds a pos id in 6 bits"
     );
+    // Phrase readings, the most frequent words first.
+    let mut with_reading: Vec<usize> = (0..keys.len())
+        .filter(|&i| !entries[keys[i]].reading.is_empty())
+        .collect();
+    with_reading.sort_by_key(|&i| std::cmp::Reverse(entries[keys[i]].freq));
     assert!(
-        (total as f64).ln() * COST_SCALE < MAX_COST as f64,
-        "the edge value holds a cost in 21 bits"
+        with_reading.len() < 1 << 19,
+        "the slot value holds a reading record + 1 in 19 bits"
     );
-    // About two thirds full: most probes read one slot.
-    let slot_count = (entries.len() * 3 / 2).max(1);
+    let mut syllables: Vec<u16> = Vec::new();
+    let mut records: Vec<u32> = Vec::new();
+    let mut reading_of = vec![0u64; keys.len()];
+    for (r, &i) in with_reading.iter().enumerate() {
+        let reading = &entries[keys[i]].reading;
+        assert!(syllables.len() < (1 << 24));
+        records.push(syllables.len() as u32 | (reading.len() as u32) << 24);
+        syllables.extend(reading);
+        reading_of[i] = r as u64 + 1;
+    }
+    // The blocks, by descending mass of their entry (stable: key order among equals).
+    let mut parents: Vec<usize> = (0..keys.len())
+        .filter(|&i| !children[i].is_empty())
+        .collect();
+    parents.sort_by_key(|&i| std::cmp::Reverse(mass[i]));
+    let mut block = vec![(0u64, 0u64); keys.len()];
+    let mut slot_count = 0;
+    for &p in &parents {
+        let k = children[p].len();
+        let len = (k * 3 / 2).max(k + 1);
+        block[p] = (slot_count as u64, len as u64);
+        slot_count += len;
+    }
+    assert!(
+        slot_count < 1 << 21,
+        "a slot holds the first slot of a block in 21 bits"
+    );
+    // Every entry's slot: its character and children block, and its value.
+    let slot_of = |i: usize| {
+        let (key, e) = (keys[i], &entries[keys[i]]);
+        let last = key.chars().next_back().expect("no empty keys");
+        let cost = ((total as f64).ln() - (e.freq.max(1) as f64).ln()) * COST_SCALE;
+        let cost = (cost.round() as u32).min(MAX_COST);
+        let (first, len) = block[i];
+        assert!(
+            len < 1 << 22,
+            "a slot holds the length of a block in 22 bits"
+        );
+        let followers = children[i].iter().fold(0u16, |f, &c| {
+            f | follower_bit(keys[c].chars().next_back().unwrap())
+        });
+        let value = reading_of[i]
+            | (cost as u64) << 19
+            | (e.is_word as u64) << 40
+            | (!children[i].is_empty() as u64) << 41
+            | (e.pos as u64) << 42
+            | (followers as u64) << 48;
+        (last as u64 | first << 21 | len << 42, value)
+    };
     let mut slots = vec![(0u64, 0u64); slot_count];
-    for &(key, value) in &edges {
-        let mut s = ((edge_hash(key) as u64 * slot_count as u64) >> 32) as usize;
-        while slots[s].1 != 0 {
-            s = (s + 1) % slot_count;
+    for &p in &parents {
+        let (first, len) = (block[p].0 as usize, block[p].1 as usize);
+        let mut kids = children[p].clone();
+        kids.sort_by_key(|&c| std::cmp::Reverse(mass[c]));
+        for c in kids {
+            let (key, value) = slot_of(c);
+            let ch = char::from_u32((key & 0x1f_ffff) as u32).unwrap();
+            let mut s = ((child_hash(ch) as u64 * len as u64) >> 32) as usize;
+            while slots[first + s].1 != 0 {
+                s = (s + 1) % len;
+            }
+            slots[first + s] = (key, value);
         }
-        slots[s] = (key, value);
+    }
+    // Two-character keys: a filter (no false negatives, a few per cent false positives) settles
+    // most second steps of the segmenter that find nothing, without reading the slots.
+    let mut pair_words = vec![0u64; PAIR_FILTER_WORDS];
+    // Single characters are found through a dense table by code point (blocks of 256): the
+    // segmenter reads one slot per character.
+    let mut char_blocks: Vec<[[u64; 2]; 256]> = Vec::new();
+    let mut char_block_index = vec![u16::MAX; 0x324];
+    for (i, key) in keys.iter().enumerate() {
+        let mut chars = key.chars();
+        let first = chars.next().expect("no empty keys");
+        match (chars.next(), chars.next()) {
+            (None, _) => {
+                let b = first as usize >> 8;
+                assert!(b < char_block_index.len(), "{key}: beyond the dense table");
+                if char_block_index[b] == u16::MAX {
+                    char_block_index[b] = char_blocks.len() as u16;
+                    char_blocks.push([[0; 2]; 256]);
+                }
+                let (k, v) = slot_of(i);
+                char_blocks[char_block_index[b] as usize][first as usize & 0xff] = [k, v];
+            }
+            (Some(second), None) => {
+                let (word, bits) = pair_filter(pair_key(first, second));
+                pair_words[word] |= bits;
+            }
+            _ => {}
+        }
     }
     let pos_text = pos_names.join("\n");
-    let header_words = 10;
-    let entries_off = header_words * 4;
-    let pos_off = entries_off + records.len() * 4;
+    let header_words = 9;
+    let records_off = header_words * 4;
+    let pos_off = records_off + records.len() * 4;
     let syll_off = pos_off + pos_text.len();
     let slots_off = (syll_off + syllables.len() * 2 + 7) & !7;
     let pairs_off = slots_off + slots.len() * 16;
     let mut blob = Vec::with_capacity(pairs_off + pair_words.len() * 8);
     for w in [
         0x544c_4558u32,
-        entries.len() as u32,
-        slot_count as u32,
+        keys.len() as u32,
+        records.len() as u32,
         (((total as f64).ln() * COST_SCALE).round() as u32).min(MAX_COST),
         max_chars as u32,
         pos_text.len() as u32,
         syll_off as u32,
         slots_off as u32,
         pairs_off as u32,
-        with_reading as u32,
     ] {
         blob.extend_from_slice(&w.to_le_bytes());
     }
@@ -284,7 +314,7 @@ pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) 
         char_block_index
     ));
     chars_code.push_str(&format!(
-        "/// The edge value (see `lexicon.rs`) of every single character (0 = none).\npub static LEXICON_CHAR_BLOCKS: [[u64; 256]; {}] = [\n",
+        "/// The slot (see `lexicon.rs`) of every single character (0 = none).\npub static LEXICON_CHAR_BLOCKS: [[[u64; 2]; 256]; {}] = [\n",
         char_blocks.len()
     ));
     for b in &char_blocks {

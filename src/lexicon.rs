@@ -7,13 +7,14 @@ use crate::syllable::Syllable;
 use crate::tables::{LEXICON, LEXICON_CHAR_BLOCKS, LEXICON_CHAR_BLOCK_INDEX, LEXICON_POS};
 
 mod keys;
-use keys::{edge_hash, edge_key, follower_bit, pair_filter, ROOT};
+use keys::{child_hash, follower_bit, pair_filter, pair_key};
 
 /// A lexicon entry found by [`lookup_chars`], with what the segmenter asks of every entry (read from
-/// the edge table with the entry, so a step of the segmenter reads one slot of the blob).
+/// its slot, so a step of the segmenter reads one slot of the blob).
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
-    record: usize,
+    /// The phrase reading's record + 1 (0: none).
+    reading: u32,
     cost: u32,
     /// Bit 0: a word; bit 1: begins a longer key.
     flags: u8,
@@ -21,7 +22,12 @@ pub struct Entry {
     pos: u8,
     /// The signature of the characters that follow the key in longer keys ([`follower_bit`]).
     followers: u16,
+    /// The block of the entry's children: its first slot and its length.
+    children: Block,
 }
+
+/// A block of slots: the first and the length.
+type Block = (u32, u32);
 
 fn word_at(offset: usize) -> u32 {
     u32::from_le_bytes([
@@ -36,39 +42,40 @@ fn header(i: usize) -> u32 {
     word_at(i * 4)
 }
 
-const HEADER_WORDS: usize = 10;
+const HEADER_WORDS: usize = 9;
 
 fn u64_at(offset: usize) -> u64 {
     let bytes: [u8; 8] = LEXICON[offset..offset + 8].try_into().unwrap_or([0; 8]);
     u64::from_le_bytes(bytes)
 }
 
-/// Whether the two-character key (`parent`, `c`) may be in the lexicon (false: it is not).
-fn may_be_pair(parent: u32, c: char) -> bool {
-    let (word, bits) = pair_filter(edge_key(parent, c));
+/// Whether the two-character key `a` `c` may be in the lexicon (false: it is not).
+fn may_be_pair(a: char, c: char) -> bool {
+    let (word, bits) = pair_filter(pair_key(a, c));
     u64_at(header(8) as usize + word * 8) & bits == bits
 }
 
-/// The entry one character below `parent` (an entry index or `ROOT`): one step down the trie.
-fn child(parent: u32, c: char) -> Option<Entry> {
-    let slot_count = header(2) as u64;
-    if slot_count == 0 {
+/// The entry one character below the entry whose children are `children`: one step down the
+/// trie, in the children's own block (so the children of a frequent key stay in the caches).
+#[inline]
+fn child((first, len): Block, c: char) -> Option<Entry> {
+    if len == 0 {
         return None;
     }
-    let slots = header(7) as usize;
-    let key = edge_key(parent, c);
-    let mut s = (edge_hash(key) as u64 * slot_count) >> 32;
+    let slots = header(7) as usize + first as usize * 16;
+    let mut s = ((child_hash(c) as u64 * len as u64) >> 32) as usize;
     loop {
-        let at = slots + s as usize * 16;
+        let at = slots + s * 16;
         let value = u64_at(at + 8);
         if value == 0 {
             return None;
         }
-        if u64_at(at) == key {
-            return Some(Entry::of_value(value));
+        let key = u64_at(at);
+        if key & 0x1f_ffff == c as u64 {
+            return Some(Entry::of_slot(key, value));
         }
         s += 1;
-        if s == slot_count {
+        if s == len as usize {
             s = 0;
         }
     }
@@ -92,25 +99,29 @@ pub fn lookup_chars(chars: &[char]) -> Option<Entry> {
 /// stage look up every prefix of the text at a position, each one step below the last.
 #[derive(Clone, Debug)]
 pub struct Walk {
-    /// The entry of the key so far (`ROOT` at the start) and the signature of the characters that
-    /// can follow it, or `None` once the key left the lexicon.
-    at: Option<(u32, u16)>,
+    /// The children of the key so far and the signature of the characters that can follow it,
+    /// or `None` once the key left the lexicon (at the start: the root, whose children are in
+    /// the dense table).
+    at: Option<(Block, u16)>,
     /// The length of the key so far, in characters.
     len: usize,
+    /// The first character of the key (for the filter of two-character keys).
+    first: char,
 }
 
 impl Walk {
     /// A walk at the empty key.
     pub fn new() -> Walk {
         Walk {
-            at: Some((ROOT, u16::MAX)),
+            at: Some(((0, 0), u16::MAX)),
             len: 0,
+            first: '\0',
         }
     }
 
     /// Back to the empty key.
     pub fn reset(&mut self) {
-        self.at = Some((ROOT, u16::MAX));
+        self.at = Some(((0, 0), u16::MAX));
         self.len = 0;
     }
 
@@ -118,32 +129,31 @@ impl Walk {
     /// as a word or as the prefix of one. Inlined: the segmenter's inner loop calls it.
     #[inline(always)]
     pub fn push(&mut self, c: char) -> Option<Entry> {
-        let (parent, followers) = self.at?;
+        let (children, followers) = self.at?;
         self.len += 1;
         // A character outside the signature follows no key, and a pair outside the filter is no
         // key: no need to look.
-        let entry =
-            if followers & follower_bit(c) == 0 || (self.len == 2 && !may_be_pair(parent, c)) {
-                None
-            } else if parent == ROOT {
-                char_entry(c)
-            } else {
-                child(parent, c)
-            };
-        self.at = entry.map(|e| (e.record as u32, e.followers));
+        let entry = if self.len == 1 {
+            self.first = c;
+            char_entry(c)
+        } else if followers & follower_bit(c) == 0 || (self.len == 2 && !may_be_pair(self.first, c))
+        {
+            None
+        } else {
+            child(children, c)
+        };
+        self.at = entry.map(|e| (e.children, e.followers));
         entry
     }
 }
 
 /// The entry of a single character, found by code point in a dense table (the table covers every
-/// Han character; a character beyond it is looked up in the edge table).
+/// character that begins a key).
 #[inline]
 pub fn char_entry(c: char) -> Option<Entry> {
-    let Some(&block) = LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8) else {
-        return child(ROOT, c);
-    };
-    let value = LEXICON_CHAR_BLOCKS.get(block as usize)?[c as usize & 0xff];
-    (value != 0).then(|| Entry::of_value(value))
+    let &block = LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8)?;
+    let [key, value] = LEXICON_CHAR_BLOCKS.get(block as usize)?[c as usize & 0xff];
+    (value != 0).then(|| Entry::of_slot(key, value))
 }
 
 /// The cost (−ln probability × 2^16) of a character the lexicon does not know.
@@ -157,18 +167,20 @@ pub fn longest_word() -> usize {
 }
 
 impl Entry {
-    /// The entry of an edge value: entry index + 1 (19 bits) | cost (21) | word | begins longer |
-    /// pos id (6) | signature of the following characters (16). All that the segmenter, the
-    /// spacing rules and the reading stage ask of an entry but its phrase reading is here, so
-    /// that most words read nothing more of the blob.
+    /// The entry of a slot: character (21 bits) | first slot of the children (21) | their
+    /// number of slots (22); value: phrase reading record + 1 (19 bits) | cost (21) | word |
+    /// begins longer | pos id (6) | signature of the following characters (16). All that the
+    /// segmenter, the spacing rules and the reading stage ask of an entry but its phrase reading
+    /// is here, so that most words read nothing more of the blob.
     #[inline]
-    fn of_value(value: u64) -> Entry {
+    fn of_slot(key: u64, value: u64) -> Entry {
         Entry {
-            record: (value & 0x7_ffff) as usize - 1,
+            reading: (value & 0x7_ffff) as u32,
             cost: (value >> 19 & 0x1f_ffff) as u32,
             flags: (value >> 40 & 0b11) as u8,
             pos: (value >> 42 & 0x3f) as u8,
             followers: (value >> 48) as u16,
+            children: ((key >> 21 & 0x1f_ffff) as u32, (key >> 42) as u32),
         }
     }
 
@@ -213,18 +225,14 @@ impl Entry {
 
     /// The phrase reading, one syllable per character, if the lexicon has one.
     pub fn reading(self) -> Option<impl Iterator<Item = Syllable>> {
-        Some(reading_codes(self.record)?.filter_map(Syllable::from_table_code))
+        Some(reading_codes(self.reading)?.filter_map(Syllable::from_table_code))
     }
 }
 
-/// The syllable codes of the phrase reading of entry `record`, if it has one (the entries with
-/// one are numbered first, so most words need not read their record to know they have none).
+/// The syllable codes of the phrase reading record `reading` − 1 (0: none), if there is one.
 #[inline]
-fn reading_codes(record: usize) -> Option<impl Iterator<Item = u16>> {
-    if record >= header(9) as usize {
-        return None;
-    }
-    let r = word_at((HEADER_WORDS + record) * 4);
+fn reading_codes(reading: u32) -> Option<impl Iterator<Item = u16>> {
+    let r = word_at((HEADER_WORDS + reading.checked_sub(1)? as usize) * 4);
     let off = header(6) as usize + (r & 0xff_ffff) as usize * 2;
     let len = (r >> 24 & 0x1f) as usize;
     Some((0..len).map(move |k| {
@@ -251,11 +259,11 @@ mod tests {
     /// must be valid.
     #[test]
     fn every_phrase_reading_is_valid() {
-        for entry in 0..header(1) as usize {
-            for code in reading_codes(entry).into_iter().flatten() {
+        for record in 1..=header(2) {
+            for code in reading_codes(record).into_iter().flatten() {
                 assert!(
                     Syllable::from_code(code).is_some(),
-                    "entry {entry}: code {code}"
+                    "record {record}: code {code}"
                 );
             }
         }

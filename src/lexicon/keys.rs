@@ -2,19 +2,11 @@
 //! (`build/lexicon.rs`, which includes this file) and the reader (`src/lexicon.rs`): both sides
 //! must compute them alike.
 
-/// The parent of a single character in the edge table (no entry has this index).
-pub const ROOT: u32 = (1 << 20) - 1;
-
-/// The key of the edge from entry `parent` by the character `c`.
+/// The hash of a character that places it in the children block of its parent (multiply-shift
+/// over the block's length; not the bits of [`follower_bit`], which the signatures use).
 #[inline]
-pub fn edge_key(parent: u32, c: char) -> u64 {
-    parent as u64 | (c as u64) << 20
-}
-
-/// The edge table's hash of an edge key: multiplicative (Fibonacci) hashing, the top 32 bits.
-#[inline]
-pub fn edge_hash(key: u64) -> u32 {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+pub fn child_hash(c: char) -> u32 {
+    ((c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 /// The bit of `c` in an entry's signature of the characters that can follow it.
@@ -23,7 +15,13 @@ pub fn follower_bit(c: char) -> u16 {
     1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 28)
 }
 
-/// The word and the three bits of the edge key `key` in the filter of two-character keys (a
+/// The key of the two-character key `a` `c` in the filter of two-character keys.
+#[inline]
+pub fn pair_key(a: char, c: char) -> u64 {
+    a as u64 | (c as u64) << 21
+}
+
+/// The word and the three bits of the pair key `key` in the filter of two-character keys (a
 /// blocked Bloom filter of 2^15 words).
 #[inline]
 pub fn pair_filter(key: u64) -> (usize, u64) {
