@@ -1,7 +1,9 @@
 //! The compiled lexicon: words with frequencies, POS tags and phrase readings, shared by
 //! segmentation and reading (built by `build.rs` from `data/lexicon/words.tsv`). The words and
 //! their prefixes form a trie; the segmenter walks down it one character at a time ([`Walk`]),
-//! each step one probe of the edge table, with no string to hash or compare.
+//! each step one probe of the block of the parent's children, with no string to hash or compare.
+
+use std::num::NonZeroU64;
 
 use crate::syllable::Syllable;
 use crate::tables::{LEXICON, LEXICON_CHAR_BLOCKS, LEXICON_CHAR_BLOCK_INDEX, LEXICON_POS};
@@ -9,21 +11,20 @@ use crate::tables::{LEXICON, LEXICON_CHAR_BLOCKS, LEXICON_CHAR_BLOCK_INDEX, LEXI
 mod keys;
 use keys::{child_hash, follower_bit, pair_filter, pair_key};
 
-/// A lexicon entry found by [`lookup_chars`], with what the segmenter asks of every entry (read from
-/// its slot, so a step of the segmenter reads one slot of the blob).
+/// A lexicon entry found by [`lookup_chars`], with what the segmenter asks of every entry: its
+/// slot, so a step of the segmenter reads one slot of the blob. The slot is kept as it is (16
+/// bytes, and `Option<Entry>` too) and its fields taken out when asked for: the segmenter keeps
+/// an entry for every position of a run.
+///
+/// Slot: character (21 bits) | first slot of the children (21) | their number of slots (22);
+/// value: phrase reading record + 1 (19 bits, 0 = none) | cost (21) | word | begins longer |
+/// pos id (6) | signature of the following characters (16). All that the segmenter, the spacing
+/// rules and the reading stage ask of an entry but its phrase reading is here, so that most
+/// words read nothing more of the blob.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
-    /// The phrase reading's record + 1 (0: none).
-    reading: u32,
-    cost: u32,
-    /// Bit 0: a word; bit 1: begins a longer key.
-    flags: u8,
-    /// The part-of-speech tag's index in `LEXICON_POS`.
-    pos: u8,
-    /// The signature of the characters that follow the key in longer keys ([`follower_bit`]).
-    followers: u16,
-    /// The block of the entry's children: its first slot and its length.
-    children: Block,
+    key: u64,
+    value: NonZeroU64,
 }
 
 /// A block of slots: the first and the length.
@@ -66,13 +67,10 @@ fn child((first, len): Block, c: char) -> Option<Entry> {
     let mut s = ((child_hash(c) as u64 * len as u64) >> 32) as usize;
     loop {
         let at = slots + s * 16;
-        let value = u64_at(at + 8);
-        if value == 0 {
-            return None;
-        }
+        let value = NonZeroU64::new(u64_at(at + 8))?;
         let key = u64_at(at);
         if key & 0x1f_ffff == c as u64 {
-            return Some(Entry::of_slot(key, value));
+            return Some(Entry { key, value });
         }
         s += 1;
         if s == len as usize {
@@ -99,10 +97,9 @@ pub fn lookup_chars(chars: &[char]) -> Option<Entry> {
 /// stage look up every prefix of the text at a position, each one step below the last.
 #[derive(Clone, Debug)]
 pub struct Walk {
-    /// The children of the key so far and the signature of the characters that can follow it,
-    /// or `None` once the key left the lexicon (at the start: the root, whose children are in
-    /// the dense table).
-    at: Option<(Block, u16)>,
+    /// The entry of the key so far, or `None` once the key left the lexicon (ignored at the
+    /// start: the root's children are in the dense table).
+    at: Option<Entry>,
     /// The length of the key so far, in characters.
     len: usize,
     /// The first character of the key (for the filter of two-character keys).
@@ -113,7 +110,7 @@ impl Walk {
     /// A walk at the empty key.
     pub fn new() -> Walk {
         Walk {
-            at: Some(((0, 0), u16::MAX)),
+            at: None,
             len: 0,
             first: '\0',
         }
@@ -121,7 +118,6 @@ impl Walk {
 
     /// Back to the empty key.
     pub fn reset(&mut self) {
-        self.at = Some(((0, 0), u16::MAX));
         self.len = 0;
     }
 
@@ -129,20 +125,23 @@ impl Walk {
     /// as a word or as the prefix of one. Inlined: the segmenter's inner loop calls it.
     #[inline(always)]
     pub fn push(&mut self, c: char) -> Option<Entry> {
-        let (children, followers) = self.at?;
-        self.len += 1;
-        // A character outside the signature follows no key, and a pair outside the filter is no
-        // key: no need to look.
-        let entry = if self.len == 1 {
+        let entry = if self.len == 0 {
             self.first = c;
             char_entry(c)
-        } else if followers & follower_bit(c) == 0 || (self.len == 2 && !may_be_pair(self.first, c))
-        {
-            None
         } else {
-            child(children, c)
+            let at = self.at?;
+            // A character outside the signature follows no key, and a pair outside the filter
+            // is no key: no need to look.
+            if at.followers() & follower_bit(c) == 0
+                || (self.len == 1 && !may_be_pair(self.first, c))
+            {
+                None
+            } else {
+                child(at.children(), c)
+            }
         };
-        self.at = entry.map(|e| (e.children, e.followers));
+        self.len += 1;
+        self.at = entry;
         entry
     }
 }
@@ -153,7 +152,10 @@ impl Walk {
 pub fn char_entry(c: char) -> Option<Entry> {
     let &block = LEXICON_CHAR_BLOCK_INDEX.get(c as usize >> 8)?;
     let [key, value] = LEXICON_CHAR_BLOCKS.get(block as usize)?[c as usize & 0xff];
-    (value != 0).then(|| Entry::of_slot(key, value))
+    Some(Entry {
+        key,
+        value: NonZeroU64::new(value)?,
+    })
 }
 
 /// The cost (−ln probability × 2^16) of a character the lexicon does not know.
@@ -167,27 +169,22 @@ pub fn longest_word() -> usize {
 }
 
 impl Entry {
-    /// The entry of a slot: character (21 bits) | first slot of the children (21) | their
-    /// number of slots (22); value: phrase reading record + 1 (19 bits) | cost (21) | word |
-    /// begins longer | pos id (6) | signature of the following characters (16). All that the
-    /// segmenter, the spacing rules and the reading stage ask of an entry but its phrase reading
-    /// is here, so that most words read nothing more of the blob.
+    /// The block of the entry's children.
     #[inline]
-    fn of_slot(key: u64, value: u64) -> Entry {
-        Entry {
-            reading: (value & 0x7_ffff) as u32,
-            cost: (value >> 19 & 0x1f_ffff) as u32,
-            flags: (value >> 40 & 0b11) as u8,
-            pos: (value >> 42 & 0x3f) as u8,
-            followers: (value >> 48) as u16,
-            children: ((key >> 21 & 0x1f_ffff) as u32, (key >> 42) as u32),
-        }
+    fn children(self) -> Block {
+        ((self.key >> 21 & 0x1f_ffff) as u32, (self.key >> 42) as u32)
+    }
+
+    /// The signature of the characters that follow the key in longer keys ([`follower_bit`]).
+    #[inline]
+    fn followers(self) -> u16 {
+        (self.value.get() >> 48) as u16
     }
 
     /// Whether this is a word (and not only the prefix of one).
     #[inline]
     pub fn is_word(&self) -> bool {
-        self.flags & 1 != 0
+        self.value.get() >> 40 & 1 != 0
     }
 
     /// The word's frequency in the source corpus, recovered from its cost (exact to rounding for
@@ -203,19 +200,22 @@ impl Entry {
     /// Whether a longer word begins with this key.
     #[inline]
     pub fn begins_longer(&self) -> bool {
-        self.flags & 2 != 0
+        self.value.get() >> 41 & 1 != 0
     }
 
     /// The word's cost for segmentation: −ln(frequency / total) × 2^16, from the frequencies of
     /// `data/lexicon/words.tsv` (lower is more frequent).
     #[inline]
     pub fn cost(&self) -> u32 {
-        self.cost
+        (self.value.get() >> 19 & 0x1f_ffff) as u32
     }
 
     /// The part-of-speech tag (jieba's tag set), or "" when none is known.
     pub fn pos(&self) -> &'static str {
-        LEXICON_POS.get(self.pos as usize).copied().unwrap_or("")
+        LEXICON_POS
+            .get((self.value.get() >> 42 & 0x3f) as usize)
+            .copied()
+            .unwrap_or("")
     }
 
     /// The number of syllables of the phrase reading, if the lexicon has one.
@@ -225,7 +225,10 @@ impl Entry {
 
     /// The phrase reading, one syllable per character, if the lexicon has one.
     pub fn reading(self) -> Option<impl Iterator<Item = Syllable>> {
-        Some(reading_codes(self.reading)?.filter_map(Syllable::from_table_code))
+        Some(
+            reading_codes((self.value.get() & 0x7_ffff) as u32)?
+                .filter_map(Syllable::from_table_code),
+        )
     }
 }
 
