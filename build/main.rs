@@ -36,6 +36,22 @@ mod sign;
 mod spacing;
 mod tsv;
 
+/// Rust source for the static `name`, a `CharSet` of `chars` (see `src/tables.rs`): a bitmap of
+/// the main CJK block and the other characters sorted.
+pub(crate) fn char_set(name: &str, chars: impl IntoIterator<Item = u32>) -> String {
+    let mut cjk = [0u64; 0x5200 / 64];
+    let mut others: Vec<u32> = Vec::new();
+    for c in chars {
+        match c.checked_sub(0x4E00) {
+            Some(i) if i < 0x5200 => cjk[i as usize / 64] |= 1 << (i % 64),
+            _ => others.push(c),
+        }
+    }
+    others.sort_unstable();
+    others.dedup();
+    format!("pub static {name}: CharSet = CharSet {{ cjk: {cjk:?}, others: &{others:?} }};\n")
+}
+
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());

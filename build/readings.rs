@@ -201,13 +201,12 @@ pub fn context_rules(path: &Path) -> String {
     let keys: Vec<u64> = rules.iter().map(|r| r.0).collect();
     let codes: Vec<u16> = rules.iter().map(|r| r.1).collect();
     format!(
-        "/// Characters with context rules.\npub static CONTEXT_RULE_CHARS: [u32; {}] = {:?};\n\
+        "/// Characters with context rules.\n{}\
          /// Context rule keys (char << 22 | neighbour << 1 | after), sorted.\n\
          pub static CONTEXT_RULE_KEYS: [u64; {}] = {:?};\n\
          /// Context rule readings (syllable codes), parallel to the keys.\n\
          pub static CONTEXT_RULE_CODES: [u16; {}] = {:?};\n",
-        chars.len(),
-        chars,
+        crate::char_set("CONTEXT_RULE_CHARS", chars),
         keys.len(),
         keys,
         codes.len(),

@@ -61,13 +61,7 @@ pub fn tables(dir: &Path) -> String {
         "/// First characters of the GF example words, sorted."
     )
     .unwrap();
-    writeln!(
-        code,
-        "pub static GF_FIRST_CHARS: [u32; {}] = {:?};",
-        first.len(),
-        first
-    )
-    .unwrap();
+    code.push_str(&crate::char_set("GF_FIRST_CHARS", first));
     writeln!(code, "pub const GF_LONGEST: usize = {longest};").unwrap();
 
     let mut classes: BTreeMap<char, u32> = BTreeMap::new();

@@ -90,7 +90,9 @@ pub fn measure_word_reading(c: char) -> Option<Syllable> {
 /// ```
 pub fn context_reading(chars: &[char], i: usize) -> Option<Syllable> {
     let c = chars[i];
-    CONTEXT_RULE_CHARS.binary_search(&(c as u32)).ok()?;
+    if !CONTEXT_RULE_CHARS.contains(c) {
+        return None;
+    }
     let rule = |neighbour: Option<&char>, after: bool| {
         let key = context_key(c, *neighbour?, after);
         CONTEXT_RULE_KEYS

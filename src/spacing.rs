@@ -972,9 +972,7 @@ fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
         let first = ctx.chars[units[i].chars.start];
         let doubled =
             units[i].chars.len() <= 2 && ctx.chars.get(units[i].chars.start + 1) == Some(&first);
-        if units[i].kind == GroupKind::Han
-            && (doubled || GF_FIRST_CHARS.binary_search(&(first as u32)).is_ok())
-        {
+        if units[i].kind == GroupKind::Han && (doubled || GF_FIRST_CHARS.contains(first)) {
             for span in (2..=GF_LONGEST.max(4)).rev() {
                 if i + span > units.len()
                     || !units[i..i + span].iter().all(|u| u.kind == GroupKind::Han)
