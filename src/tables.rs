@@ -27,6 +27,19 @@ pub struct CharSet {
 }
 
 impl CharSet {
+    /// The set of `chars`, all in the main CJK block (checked at compile time).
+    pub const fn of_cjk(chars: &[char]) -> CharSet {
+        let mut cjk = [0u64; 0x5200 / 64];
+        let mut k = 0;
+        while k < chars.len() {
+            let i = chars[k] as usize - 0x4E00;
+            assert!(i < 0x5200, "a character outside the main CJK block");
+            cjk[i / 64] |= 1 << (i % 64);
+            k += 1;
+        }
+        CharSet { cjk, others: &[] }
+    }
+
     /// Whether `c` is in the set.
     #[inline]
     pub fn contains(&self, c: char) -> bool {

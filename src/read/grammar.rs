@@ -4,6 +4,7 @@
 
 use crate::lexicon;
 use crate::syllable::Syllable;
+use crate::tables::CharSet;
 
 /// A Han word for [`grammar_reading`]: its range in the text and the POS tag of its lexicon entry
 /// ("" when it has none).
@@ -42,47 +43,18 @@ pub(crate) fn is_doctor(chars: &[char], words: &[TaggedWord], k: usize) -> bool 
 }
 
 /// Whether [`grammar_reading`] may decide the one-character word `c` (besides 一行): the
-/// characters of its rules and the [`FINAL_PARTICLES`]. A `match`, as it is asked of the last
+/// characters of its rules and the [`FINAL_PARTICLES`]. A bit test, as it is asked of the last
 /// character of every token.
 pub(crate) fn grammar_may_decide(c: char) -> bool {
-    matches!(
-        c,
-        '得' | '地'
-            | '行'
-            | '长'
-            | '少'
-            | '累'
-            | '差'
-            | '教'
-            | '种'
-            | '觉'
-            | '数'
-            | '应'
-            | '藏'
-            | '钻'
-            | '铺'
-            | '脏'
-            | '为'
-            | '量'
-            | '落'
-            | '结'
-            | '儿'
-            | '吗'
-            | '呢'
-            | '吧'
-            | '啊'
-            | '哦'
-            | '哩'
-            | '咯'
-            | '喽'
-            | '呐'
-            | '啦'
-            | '呗'
-            | '嘛'
-            | '呀'
-            | '哇'
-    )
+    GRAMMAR_CHARS.contains(c)
 }
+
+/// The characters of [`grammar_may_decide`].
+static GRAMMAR_CHARS: CharSet = CharSet::of_cjk(&[
+    '得', '地', '行', '长', '少', '累', '差', '教', '种', '觉', '数', '应', '藏', '钻', '铺', '脏',
+    '为', '量', '落', '结', '儿', '吗', '呢', '吧', '啊', '哦', '哩', '咯', '喽', '呐', '啦', '呗',
+    '嘛', '呀', '哇',
+]);
 
 /// A cheap look before [`grammar_reading`] for the frequent 为: its rule needs a word of
 /// [`PEOPLE`] after it (spaces skipped), so without one the line need not be analysed.
