@@ -681,6 +681,9 @@ pub(crate) fn group_into(
         }
         let han = kind == GroupKind::Han;
         let text = &chars[t.start..t.end];
+        // Only single Han characters are asked for their classes.
+        let single = han && text.len() == 1;
+        let classes = if single { classes_of(text[0]) } else { 0 };
         run.push(Unit {
             kind,
             tokens: i..i + 1,
@@ -691,13 +694,11 @@ pub(crate) fn group_into(
                 Some(e) if han && e.is_word() => e.pos(),
                 _ => "",
             },
-            // Only single Han characters are asked for their classes.
-            classes: if han && text.len() == 1 {
-                classes_of(text[0])
-            } else {
-                0
+            classes,
+            numerals: match single {
+                true => classes & (1 << Class::Numeral as u32) != 0,
+                false => text.iter().all(|&c| has_class(c, Class::Numeral)),
             },
-            numerals: text.iter().all(|&c| has_class(c, Class::Numeral)),
         });
     }
     join_run(run, &ctx, opts, groups);
