@@ -704,18 +704,13 @@ pub(crate) fn group_into(
     join_run(run, &ctx, opts, groups);
 }
 
-/// Joins the words of a run by the rules and appends them to `groups`; empties the run.
+/// Joins the words of a run by the rules and appends them to `groups`; empties the run. Inlined:
+/// it is called for every mark and space, and most runs are one word or none.
+#[inline]
 fn join_run(run: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions, groups: &mut Vec<Group>) {
-    // A single word (most runs) has nothing to join.
+    // A single word has nothing to join.
     if run.len() > 1 {
-        // Letters, digits and symbols with nothing between them are one unit.
-        pass(run, ctx, |_, a, b| {
-            a.kind == GroupKind::Code && b.kind == GroupKind::Code
-        });
-        // Every rule below joins two words, one of them Han.
-        if run.len() > 1 && run.iter().any(|u| u.kind == GroupKind::Han) {
-            join_han_words(run, ctx, opts);
-        }
+        join_words(run, ctx, opts);
     }
     // Not `drain`: most runs are one word or none, and a drain costs more than the copy.
     groups.extend(run.iter().map(|u| Group {
@@ -723,6 +718,19 @@ fn join_run(run: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions, groups: &
         tokens: u.tokens.clone(),
     }));
     run.clear();
+}
+
+/// [`join_run`] of two words or more.
+#[inline(never)]
+fn join_words(run: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
+    // Letters, digits and symbols with nothing between them are one unit.
+    pass(run, ctx, |_, a, b| {
+        a.kind == GroupKind::Code && b.kind == GroupKind::Code
+    });
+    // Every rule below joins two words, one of them Han.
+    if run.len() > 1 && run.iter().any(|u| u.kind == GroupKind::Han) {
+        join_han_words(run, ctx, opts);
+    }
 }
 
 /// The rules of steps 1–6, in their priority order.
