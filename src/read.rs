@@ -122,7 +122,8 @@ pub(crate) fn apply_context_rules(
     let mut next = start;
     for &(s, e) in phrases.iter().chain(std::iter::once(&(end, end))) {
         for k in next..s {
-            if model && model_may_read(chars[k]) {
+            // Most characters have no rule: known without a call.
+            if !CONTEXT_RULE_CHARS.contains(chars[k]) || model && model_may_read(chars[k]) {
                 continue;
             }
             if let Some(r) = context_reading(chars, k) {
