@@ -381,18 +381,17 @@ fn divide_tokens(
     chars: &[char],
     opts: &SpacingOptions,
 ) {
-    let cuts: Vec<(usize, Vec<usize>)> = tokens
-        .iter()
-        .zip(entries.iter())
-        .enumerate()
+    let mut cuts: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
         // Every rule divides a Han word of two characters or more.
-        .filter(|(_, (t, _))| t.kind == TokenKind::Han && t.end - t.start >= 2)
-        .map(|(k, (t, &e))| {
+        if t.kind == TokenKind::Han && t.end - t.start >= 2 {
             let counted = k > 0 && counts(&tokens[k - 1], chars);
-            (k, division(t, e, counted, chars, opts))
-        })
-        .filter(|(_, cuts)| !cuts.is_empty())
-        .collect();
+            let points = division(t, entries[k], counted, chars, opts);
+            if !points.is_empty() {
+                cuts.push((k, points));
+            }
+        }
+    }
     // Most lines have nothing to divide: the tokens stay as they are.
     if cuts.is_empty() {
         return;
