@@ -276,12 +276,13 @@ impl Context<'_> {
     /// A complement that step 3 has already joined with its aspect particle (完了 in 做完了):
     /// R13 still joins it to the verb before it. Not the preposition 为了.
     fn complement_with_aspect(&self, u: &Unit) -> bool {
+        // Asked of every unit of a run: the cheapest tests first.
         let c = &self.chars[u.chars.clone()];
-        u.kind == GroupKind::Han
-            && !matches!(u.pos.as_bytes().first(), Some(b'p' | b'c'))
-            && c.len() == 2
-            && has_class(c[0], Class::Complement)
+        c.len() == 2
+            && u.kind == GroupKind::Han
             && has_class(c[1], Class::Aspect)
+            && has_class(c[0], Class::Complement)
+            && !matches!(u.pos.as_bytes().first(), Some(b'p' | b'c'))
             && self.readings[u.chars.start + 1].is_some_and(|r| r.tone == NEUTRAL)
     }
 
@@ -385,7 +386,9 @@ fn divide_tokens(
     for (k, t) in tokens.iter().enumerate() {
         // Every rule divides a Han word of two characters or more.
         if t.kind == TokenKind::Han && t.end - t.start >= 2 {
-            let counted = k > 0 && counts(&tokens[k - 1], chars);
+            // Only a word that begins with a measure word asks what stands before it.
+            let counted =
+                k > 0 && has_class(chars[t.start], Class::Measure) && counts(&tokens[k - 1], chars);
             let points = division(t, entries[k], counted, chars, opts);
             if !points.is_empty() {
                 cuts.push((k, points));
