@@ -201,6 +201,18 @@ fn parallel<W: LineWork>(inputs: &Inputs, work: W, emit: &mut Emit<W::Out>) -> R
 /// The lines of a chunk, split and checked as [`serial`] does.
 fn do_chunk<W: LineWork>(work: &mut W, chunk: &Chunk, lossy: bool) -> Done<W::Out> {
     let mut out = W::Out::default();
+    // Nearly every chunk is valid UTF-8: checked once as a whole, then split as text. A chunk
+    // that is not goes line by line, to find the line and byte of the error (or to replace it).
+    if let Ok(text) = std::str::from_utf8(&chunk.bytes) {
+        for line in text.split_inclusive('\n') {
+            let line = match line.strip_suffix('\n') {
+                Some(rest) => rest.strip_suffix('\r').unwrap_or(rest),
+                None => line,
+            };
+            work.line(line, &mut out);
+        }
+        return (out, None);
+    }
     let mut offset = chunk.offset;
     for raw in chunk.bytes.split_inclusive(|&b| b == b'\n') {
         match text_of(raw, lossy, &chunk.name, offset) {
