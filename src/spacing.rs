@@ -431,6 +431,7 @@ pub(crate) fn counts(t: &Token, chars: &[char]) -> bool {
 }
 
 /// Whether the Han characters `text` are a count: numerals, or one demonstrative or 每 各 某.
+#[inline]
 pub(crate) fn is_count(text: &[char]) -> bool {
     !text.is_empty() && text.iter().all(|&c| has_class(c, Class::Numeral))
         || matches!(text, [c] if has_class(*c, Class::Demonstrative) || matches!(c, '每' | '各' | '某'))
@@ -505,7 +506,9 @@ fn division(
     // The same inside one word: the lexicon's rare phrases of a count, a measure word and a noun
     // (两本书, 那本书) go into the three, when far rarer than the measure word and noun alone
     // (not 五台山 or 一把手, more frequent than 台山 and 把手).
+    // (A count, a measure word and a noun: three characters at least.)
     let counting = match numerals {
+        _ if len < 3 => 0,
         0 => usize::from(is_count(&word[..1])),
         n => n,
     };
