@@ -31,7 +31,7 @@ use crate::tables::{
 mod grammar;
 mod rule_key;
 pub(crate) use grammar::{
-    grammar_may_decide, grammar_reading, is_doctor, people_may_follow, TaggedWord,
+    grammar_may_decide, grammar_reading, is_doctor, next_may_decide, TaggedWord,
 };
 use rule_key::context_key;
 

@@ -12,7 +12,7 @@ use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
     apply_context_rules, apply_model, ends_in_erhua, grammar_may_decide, grammar_reading,
-    is_doctor, measure_word_reading, people_may_follow, phrase_settles, read_word_with, Settled,
+    is_doctor, measure_word_reading, next_may_decide, phrase_settles, read_word_with, Settled,
     TaggedWord,
 };
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
@@ -573,7 +573,7 @@ fn apply_grammar(
         t.kind == TokenKind::Han
             && (matches!(word, ['一', '行'] | ['大', '夫'] | [_, .., '吧'])
                 || matches!(word, [c] if grammar_may_decide(*c)
-                    && people_may_follow(*c, &chars[t.end..])))
+                    && next_may_decide(*c, &chars[t.end..])))
             && user.is_none_or(|u| u.get(&word.iter().collect::<String>()).is_none())
     };
     // Nearly every line has no word ending in a character the rules decide: ruled out by a look

@@ -136,6 +136,11 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
             ("小明的个子长高了。", "zhang3 gao1"),
             ("山上长满了草。", "zhang3 man3"),
             ("这些花都是我种的。", "zhong4 de5"),
+            ("我明天要还钱给他。", "huan2 qian2"),
+            ("他还清楚地记得。", "hai2 qing1"),
+            ("他把袖子卷了起来。", "xiu4 zi5 juan3 le5"),
+            ("妈妈做了炸鸡。", "zha2 ji1"),
+            ("你这个样子不好。", "yang4 zi5"),
             // 大夫: the doctor where seen to or named by a surname, else the official of old.
             ("快去看大夫。", "kan4 dai4 fu5"),
             ("张大夫来了。", "zhang1 dai4 fu5"),

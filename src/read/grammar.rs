@@ -52,19 +52,24 @@ pub(crate) fn grammar_may_decide(c: char) -> bool {
 /// The characters of [`grammar_may_decide`].
 static GRAMMAR_CHARS: CharSet = CharSet::of_cjk(&[
     '得', '地', '行', '长', '少', '累', '差', '教', '种', '觉', '数', '应', '藏', '钻', '铺', '脏',
-    '为', '量', '落', '结', '儿', '吗', '呢', '吧', '啊', '哦', '哩', '咯', '喽', '呐', '啦', '呗',
-    '嘛', '呀', '哇',
+    '为', '量', '落', '结', '还', '卷', '儿', '吗', '呢', '吧', '啊', '哦', '哩', '咯', '喽', '呐',
+    '啦', '呗', '嘛', '呀', '哇',
 ]);
 
-/// A cheap look before [`grammar_reading`] for the frequent 为: its rule needs a word of
-/// [`PEOPLE`] after it (spaces skipped), so without one the line need not be analysed.
-pub(crate) fn people_may_follow(c: char, after: &[char]) -> bool {
-    if c != '为' {
-        return true;
+/// A cheap look before [`grammar_reading`] for the frequent 为 and 还: their rules need a word
+/// of [`PEOPLE`] after 为, and what is returned after 还 (spaces skipped), so without one the
+/// line need not be analysed.
+pub(crate) fn next_may_decide(c: char, after: &[char]) -> bool {
+    let next = || after.iter().copied().find(|&n| n != ' ' && n != '\t');
+    match c {
+        '为' => next().is_some_and(|n| PEOPLE.iter().any(|p| p.starts_with(n))),
+        '还' => next().is_some_and(|n| RETURNED.contains(n)),
+        _ => true,
     }
-    let next = after.iter().find(|&&n| n != ' ' && n != '\t');
-    next.is_some_and(|&n| PEOPLE.iter().any(|p| p.starts_with(n)))
 }
+
+/// The first characters of what 还 huán returns (还钱, 还书, 还债, 还账, 还清).
+const RETURNED: &str = "钱书债账清";
 
 /// Degree adverbs and negations that open the complement after a structural 得 (跑得很快,
 /// 说得不对, 玩得太久).
@@ -342,6 +347,15 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         ])
         .then(|| syllable("zuan1"))
         .flatten(),
+        // huán "to give back" before what is returned (还钱, 还书); hái "still" elsewhere.
+        // (清 alone: 还清 "pay off", not 还清楚 "still clearly").
+        '还' => (next.is_some_and(|w| "钱书债账".contains(w[0])) || next_is(&["清"]))
+            .then(|| syllable("huan2"))
+            .flatten(),
+        // juǎn "to roll up" before 了 起 成 着 (卷了起来); juàn is the scroll, the volume.
+        '卷' => next_is(&["了", "起", "起来", "成", "着", "进"])
+            .then(|| syllable("juan3"))
+            .flatten(),
         '铺' => next_is(&["在", "上", "着", "了", "满", "成", "开", "好"])
             .then(|| syllable("pu1"))
             .flatten(),
