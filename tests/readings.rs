@@ -13,6 +13,17 @@ fn translator(readings: ReadingMode) -> Translator {
     })
 }
 
+/// Asserts, in both reading modes, that the readings of each text contain the expected run.
+fn assert_readings_contain(rows: &[(&str, &str)]) {
+    for mode in [ReadingMode::Model, ReadingMode::Fast] {
+        let t = translator(mode);
+        for (text, want) in rows {
+            let got = pinyin(&t, text);
+            assert!(got.contains(want), "{text} ({mode:?}): {got}");
+        }
+    }
+}
+
 /// The readings of `text`, one per Han character, joined by spaces.
 fn pinyin(t: &Translator, text: &str) -> String {
     t.to_pinyin(text)
@@ -65,114 +76,102 @@ fn neutral_tones_and_particles() {
 fn grammar_decides_de_dei_hang_and_final_particles() {
     // read::grammar_reading: 得 地 行 standing alone, by the words around them; the dictionaries
     // and the polyphone model read these wrong in plain text (跑得 de2, 自由地 di4, 新行 xíng).
-    for mode in [ReadingMode::Model, ReadingMode::Fast] {
-        let t = translator(mode);
-        for (text, want) in [
-            ("他跑得很快。", "ta1 pao3 de5 hen3 kuai4"),
-            ("你得早点儿回家。", "ni3 dei3"),
-            ("小鸟自由地飞翔。", "zi4 you2 de5 fei1 xiang2"),
-            ("删除当前行中的字符", "dang1 qian2 hang2"),
-            ("不读入新 行", "xin1 hang2"),
-            ("必须是 root 才行。", "cai2 xing2"),
-            ("你行吗？", "ni3 xing2 ma5"),
-            ("他有一块地。", "kuai4 di4"),
-            ("杭州的新地王", "xin1 di4 wang2"),
-            ("在文件的一行中", "yi1 hang2 zhong1"),
-            ("代表团一行十人", "yi1 xing2 shi2"),
-            // Sentence-final particles after a word; 哦 opening a sentence is the interjection.
-            ("我们走咯。", "zou3 lo5"),
-            ("好的哦。", "de5 o5"),
-            ("饭来喽！", "lai2 lou5"),
-            ("他奇怪吧：", "guai4 ba5"),
-            ("哦，我明白了。", "o4 wo3"),
-            ("你去哪？", "qu4 na3"),
-            // Polyphones that the words around them decide in plain prose.
-            ("这件衣服太长了。", "tai4 chang2"),
-            ("他长得很高。", "zhang3 de5"),
-            ("我今天很累。", "hen3 lei4"),
-            ("质量比较差。", "bi3 jiao4 cha4"),
-            ("老师教我们唱歌。", "jiao1 wo3 men5"),
-            ("农民在地里种庄稼。", "zhong4 zhuang1"),
-            ("这种方法很好。", "zhe4 zhong3"),
-            ("睡了一觉。", "yi1 jiao4"),
-            ("他数了数苹果。", "shu3 le5 shu3"),
-            ("文件名应以引号括起。", "ying1 yi3"),
-            ("他把钱藏在床下。", "cang2 zai4"),
-            ("把桌布铺在桌上。", "pu1 zai4"),
-            ("他长得像他爸爸。", "zhang3 de5 xiang4"),
-            ("这条路长得多。", "chang2 de5 duo1"),
-            ("这场雨下得很大。", "xia4 de5 hen3"),
-            ("他比我好得多。", "hao3 de5 duo1"),
-            ("我们要少吃零食。", "shao3 chi1"),
-            ("小草从地里钻了出来。", "zuan1 le5"),
-            ("他把字写得工工整整。", "xie3 de5 gong1"),
-            ("她的脸红得像苹果。", "hong2 de5 xiang4"),
-            ("你得像他那样努力。", "ni3 dei3 xiang4"),
-            ("妈妈叫我早点儿回家。", "zao3 dian3 er5"),
-            ("他去玩儿了。", "wan2 er5 le5"),
-            ("这是新生儿。", "sheng1 er2"),
-            ("一行人走了。", "yi1 xing2 ren2"),
-            // 为 wèi "for" before whom it is for; wéi after the verb it completes or in 以…为….
-            ("我们要为人民服务。", "wei4 ren2 min2"),
-            ("程序会为您启动。", "wei4 nin2"),
-            ("把值设置为它们的初始值。", "zhi4 wei2 ta1"),
-            ("以人民为中心", "wei2 zhong1"),
-            // 量 liáng the verb, 落 là "left behind", 结 jiē fruit, 脏 zāng alone.
-            ("我们量一量桌子。", "liang2 yi1 liang2"),
-            ("饭量很大。", "fan4 liang4"),
-            ("我把钥匙落在家里了。", "la4 zai4"),
-            ("树叶落在地上。", "luo4 zai4"),
-            ("这棵树结了很多果子。", "jie1 le5 hen3 duo1 guo3 zi5"),
-            ("他们结了婚。", "jie2 le5"),
-            ("地上脏了。", "zang1 le5"),
-            ("小猫把毛线弄乱了。", "nong4 luan4"),
-            // 只 zhī, the measure word, after a count before a noun; zhǐ "only" before a verb.
-            ("两只老虎", "liang3 zhi1 lao3 hu3"),
-            ("这只小狗很可爱。", "zhe4 zhi1 xiao3"),
-            ("这只是因为程序", "zhe4 zhi3 shi4"),
-            ("衣服已经晒干了。", "shai4 gan1"),
-            ("我们去看电影吧。", "dian4 ying3 ba5"),
-            ("我们去网吧。", "wang3 ba1"),
-            ("小明的个子长高了。", "zhang3 gao1"),
-            ("山上长满了草。", "zhang3 man3"),
-            ("这些花都是我种的。", "zhong4 de5"),
-            ("我明天要还钱给他。", "huan2 qian2"),
-            ("他还清楚地记得。", "hai2 qing1"),
-            ("他把袖子卷了起来。", "xiu4 zi5 juan3 le5"),
-            ("妈妈做了炸鸡。", "zha2 ji1"),
-            ("你这个样子不好。", "yang4 zi5"),
-            // 大夫: the doctor where seen to or named by a surname, else the official of old.
-            ("快去看大夫。", "kan4 dai4 fu5"),
-            ("张大夫来了。", "zhang1 dai4 fu5"),
-            ("郑国大夫子产曰", "da4 fu1 zi3"),
-        ] {
-            let got = pinyin(&t, text);
-            assert!(got.contains(want), "{text} ({mode:?}): {got}");
-        }
-    }
+    assert_readings_contain(&[
+        ("他跑得很快。", "ta1 pao3 de5 hen3 kuai4"),
+        ("你得早点儿回家。", "ni3 dei3"),
+        ("小鸟自由地飞翔。", "zi4 you2 de5 fei1 xiang2"),
+        ("删除当前行中的字符", "dang1 qian2 hang2"),
+        ("不读入新 行", "xin1 hang2"),
+        ("必须是 root 才行。", "cai2 xing2"),
+        ("你行吗？", "ni3 xing2 ma5"),
+        ("他有一块地。", "kuai4 di4"),
+        ("杭州的新地王", "xin1 di4 wang2"),
+        ("在文件的一行中", "yi1 hang2 zhong1"),
+        ("代表团一行十人", "yi1 xing2 shi2"),
+        // Sentence-final particles after a word; 哦 opening a sentence is the interjection.
+        ("我们走咯。", "zou3 lo5"),
+        ("好的哦。", "de5 o5"),
+        ("饭来喽！", "lai2 lou5"),
+        ("他奇怪吧：", "guai4 ba5"),
+        ("哦，我明白了。", "o4 wo3"),
+        ("你去哪？", "qu4 na3"),
+        // Polyphones that the words around them decide in plain prose.
+        ("这件衣服太长了。", "tai4 chang2"),
+        ("他长得很高。", "zhang3 de5"),
+        ("我今天很累。", "hen3 lei4"),
+        ("质量比较差。", "bi3 jiao4 cha4"),
+        ("老师教我们唱歌。", "jiao1 wo3 men5"),
+        ("农民在地里种庄稼。", "zhong4 zhuang1"),
+        ("这种方法很好。", "zhe4 zhong3"),
+        ("睡了一觉。", "yi1 jiao4"),
+        ("他数了数苹果。", "shu3 le5 shu3"),
+        ("文件名应以引号括起。", "ying1 yi3"),
+        ("他把钱藏在床下。", "cang2 zai4"),
+        ("把桌布铺在桌上。", "pu1 zai4"),
+        ("他长得像他爸爸。", "zhang3 de5 xiang4"),
+        ("这条路长得多。", "chang2 de5 duo1"),
+        ("这场雨下得很大。", "xia4 de5 hen3"),
+        ("他比我好得多。", "hao3 de5 duo1"),
+        ("我们要少吃零食。", "shao3 chi1"),
+        ("小草从地里钻了出来。", "zuan1 le5"),
+        ("他把字写得工工整整。", "xie3 de5 gong1"),
+        ("她的脸红得像苹果。", "hong2 de5 xiang4"),
+        ("你得像他那样努力。", "ni3 dei3 xiang4"),
+        ("妈妈叫我早点儿回家。", "zao3 dian3 er5"),
+        ("他去玩儿了。", "wan2 er5 le5"),
+        ("这是新生儿。", "sheng1 er2"),
+        ("一行人走了。", "yi1 xing2 ren2"),
+        // 为 wèi "for" before whom it is for; wéi after the verb it completes or in 以…为….
+        ("我们要为人民服务。", "wei4 ren2 min2"),
+        ("程序会为您启动。", "wei4 nin2"),
+        ("把值设置为它们的初始值。", "zhi4 wei2 ta1"),
+        ("以人民为中心", "wei2 zhong1"),
+        // 量 liáng the verb, 落 là "left behind", 结 jiē fruit, 脏 zāng alone.
+        ("我们量一量桌子。", "liang2 yi1 liang2"),
+        ("饭量很大。", "fan4 liang4"),
+        ("我把钥匙落在家里了。", "la4 zai4"),
+        ("树叶落在地上。", "luo4 zai4"),
+        ("这棵树结了很多果子。", "jie1 le5 hen3 duo1 guo3 zi5"),
+        ("他们结了婚。", "jie2 le5"),
+        ("地上脏了。", "zang1 le5"),
+        ("小猫把毛线弄乱了。", "nong4 luan4"),
+        // 只 zhī, the measure word, after a count before a noun; zhǐ "only" before a verb.
+        ("两只老虎", "liang3 zhi1 lao3 hu3"),
+        ("这只小狗很可爱。", "zhe4 zhi1 xiao3"),
+        ("这只是因为程序", "zhe4 zhi3 shi4"),
+        ("衣服已经晒干了。", "shai4 gan1"),
+        ("我们去看电影吧。", "dian4 ying3 ba5"),
+        ("我们去网吧。", "wang3 ba1"),
+        ("小明的个子长高了。", "zhang3 gao1"),
+        ("山上长满了草。", "zhang3 man3"),
+        ("这些花都是我种的。", "zhong4 de5"),
+        ("我明天要还钱给他。", "huan2 qian2"),
+        ("他还清楚地记得。", "hai2 qing1"),
+        ("他把袖子卷了起来。", "xiu4 zi5 juan3 le5"),
+        ("妈妈做了炸鸡。", "zha2 ji1"),
+        ("你这个样子不好。", "yang4 zi5"),
+        // 大夫: the doctor where seen to or named by a surname, else the official of old.
+        ("快去看大夫。", "kan4 dai4 fu5"),
+        ("张大夫来了。", "zhang1 dai4 fu5"),
+        ("郑国大夫子产曰", "da4 fu1 zi3"),
+    ]);
 }
 
 #[test]
 fn corrected_phrase_readings() {
     // data/readings/phrase-corrections.tsv: words the phrase data reads against the 现代汉语词典
     // (运转 zhuàn, 质朴 piáo, 薄膜 báo, 夹克 jiá, 眩晕 yūn, 拚命 pàn); the model may not undo them.
-    for mode in [ReadingMode::Model, ReadingMode::Fast] {
-        let t = translator(mode);
-        for (text, want) in [
-            ("机器正在运转。", "yun4 zhuan3"),
-            ("文风质朴。", "zhi4 pu3"),
-            ("一层薄膜", "bo2 mo2"),
-            ("他穿着夹克。", "jia1 ke4"),
-            ("我有点眩晕。", "xuan4 yun4"),
-            ("他拚命地跑。", "pin1 ming4"),
-            ("我肚子饿了。", "du4 zi5"),
-            ("河道的落差很大。", "luo4 cha1"),
-            ("他年少气盛。", "nian2 shao4 qi4 sheng4"),
-        ] {
-            let got = pinyin(&t, text);
-            assert!(got.contains(want), "{text} ({mode:?}): {got}");
-        }
-    }
+    assert_readings_contain(&[
+        ("机器正在运转。", "yun4 zhuan3"),
+        ("文风质朴。", "zhi4 pu3"),
+        ("一层薄膜", "bo2 mo2"),
+        ("他穿着夹克。", "jia1 ke4"),
+        ("我有点眩晕。", "xuan4 yun4"),
+        ("他拚命地跑。", "pin1 ming4"),
+        ("我肚子饿了。", "du4 zi5"),
+        ("河道的落差很大。", "luo4 cha1"),
+        ("他年少气盛。", "nian2 shao4 qi4 sheng4"),
+    ]);
 }
 
 #[test]

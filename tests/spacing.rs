@@ -15,6 +15,17 @@ fn spaced_with(text: &str, opts: Options) -> String {
         .join("/")
 }
 
+/// The braille words of `text` with the spacing options `spacing`.
+fn spaced_by(text: &str, spacing: SpacingOptions) -> String {
+    spaced_with(
+        text,
+        Options {
+            spacing,
+            ..Options::default()
+        },
+    )
+}
+
 fn spaced(text: &str) -> String {
     spaced_with(text, Options::default())
 }
@@ -70,18 +81,11 @@ fn r3_long_names_split_into_words() {
         ("R3 joined", "红十字会"),
         ("R3 joined (suffix 家)", "古生物学家"),
     ]);
-    let off = Options {
-        spacing: SpacingOptions {
-            split_long_words: false,
-            ..SpacingOptions::default()
-        },
-        ..Options::default()
+    let off = SpacingOptions {
+        split_long_words: false,
+        ..SpacingOptions::default()
     };
-    assert_eq!(
-        spaced_with("中华人民共和国", off),
-        "中华人民共和国",
-        "R3 off"
-    );
+    assert_eq!(spaced_by("中华人民共和国", off), "中华人民共和国", "R3 off");
 }
 
 #[test]
@@ -139,15 +143,12 @@ fn r8_gf_12_2_6_monosyllable_joins() {
         ("R8c", "各国"),
     ]);
     check(&[("R8b multi-syllable stays apart", "火车/上面")]);
-    let off = Options {
-        spacing: SpacingOptions {
-            join_monosyllables: false,
-            ..SpacingOptions::default()
-        },
-        ..Options::default()
+    let off = SpacingOptions {
+        join_monosyllables: false,
+        ..SpacingOptions::default()
     };
     // Lexicon words (很好, 每人) stay joined; the pattern is what the option turns off.
-    assert_eq!(spaced_with("都来", off), "都/来", "R8 off");
+    assert_eq!(spaced_by("都来", off), "都/来", "R8 off");
 }
 
 #[test]
@@ -157,14 +158,11 @@ fn r9_negation() {
         ("R9", "别走"),
         ("R9 before a longer word", "不/应该"),
     ]);
-    let off = Options {
-        spacing: SpacingOptions {
-            join_negation: false,
-            ..SpacingOptions::default()
-        },
-        ..Options::default()
+    let off = SpacingOptions {
+        join_negation: false,
+        ..SpacingOptions::default()
     };
-    assert_eq!(spaced_with("不去", off), "不/去", "R9 off");
+    assert_eq!(spaced_by("不去", off), "不/去", "R9 off");
 }
 
 #[test]
@@ -199,14 +197,11 @@ fn r11_aspect_and_modal_particles_join_the_word_before() {
         // 哪 read nǎ is the question word, not a modal particle: R11 does not attach it.
         ("R11, not the question word 哪", "你/去/哪"),
     ]);
-    let off = Options {
-        spacing: SpacingOptions {
-            join_modal_particles: false,
-            ..SpacingOptions::default()
-        },
-        ..Options::default()
+    let off = SpacingOptions {
+        join_modal_particles: false,
+        ..SpacingOptions::default()
     };
-    assert_eq!(spaced_with("你知道吗", off), "你/知道/吗", "R11 modal off");
+    assert_eq!(spaced_by("你知道吗", off), "你/知道/吗", "R11 modal off");
 }
 
 #[test]
@@ -330,14 +325,11 @@ fn r17_personal_names_are_one_word() {
         // 军 'army' after a dynasty is not a given name.
         ("R17, not an army", "宋/军/追到/利州"),
     ]);
-    let off = Options {
-        spacing: SpacingOptions {
-            join_names: false,
-            ..SpacingOptions::default()
-        },
-        ..Options::default()
+    let off = SpacingOptions {
+        join_names: false,
+        ..SpacingOptions::default()
     };
-    assert_eq!(spaced_with("李华去北京", off), "李/华/去/北京", "R17 off");
+    assert_eq!(spaced_by("李华去北京", off), "李/华/去/北京", "R17 off");
 }
 
 #[test]
@@ -358,14 +350,11 @@ fn r19_idioms() {
         ("R19", "层出不穷"),
         ("R19", "相敬如宾"),
     ]);
-    let two = Options {
-        spacing: SpacingOptions {
-            idioms: IdiomSpacing::TwoPlusTwo,
-            ..SpacingOptions::default()
-        },
-        ..Options::default()
+    let two = SpacingOptions {
+        idioms: IdiomSpacing::TwoPlusTwo,
+        ..SpacingOptions::default()
     };
-    assert_eq!(spaced_with("风平浪静", two), "风平/浪静", "R19 option 2+2");
+    assert_eq!(spaced_by("风平浪静", two), "风平/浪静", "R19 option 2+2");
 }
 
 #[test]
