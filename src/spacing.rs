@@ -255,12 +255,8 @@ impl Context<'_> {
         if self.single(a) == Some('小') {
             return given(b);
         }
-        let chars = &self.chars[a.chars.clone()];
-        a.kind == GroupKind::Han
-            && a.joined
-            && a.syllables == 2
-            && matches!(chars, [s, g] if has_class(*s, Class::Surname) && has_class(*g, Class::GivenName))
-            && given(b)
+        // A third character after a surname and a given-name character (陈志 + 强).
+        self.joined_name(a) && a.syllables == 2 && given(b)
     }
 
     fn single_of(&self, u: &Unit, class: Class) -> Option<char> {
