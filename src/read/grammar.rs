@@ -177,7 +177,7 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
     // A lexicon word in 吧 "bar" (电影吧, 书吧) at the end of a clause, after a verb other than
     // one of going somewhere, is a word and the particle ba (看电影吧, 读书吧; but 去网吧).
     if end - start >= 2 && chars[end - 1] == '吧' {
-        let at_clause_end = chars.get(end).is_none_or(|&c| ends_clause(c));
+        let at_clause_end = clause_ends_at(chars, end);
         let goes = prev_is(&["去", "到", "进", "在", "逛", "开", "上", "泡"]);
         return (at_clause_end && pp.starts_with('v') && !goes)
             .then(|| syllable("ba5"))
@@ -187,7 +187,7 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         return None;
     }
     if let Some(&(_, neutral)) = FINAL_PARTICLES.iter().find(|(c, _)| *c == chars[start]) {
-        let at_clause_end = chars.get(end).is_none_or(|&c| ends_clause(c));
+        let at_clause_end = clause_ends_at(chars, end);
         return (prev.is_some() && at_clause_end)
             .then(|| syllable(neutral))
             .flatten();
@@ -420,6 +420,11 @@ fn clause_before(chars: &[char], at: usize) -> &[char] {
         .rposition(|&c| ends_clause(c))
         .map_or(0, |p| p + 1);
     &chars[from..at]
+}
+
+/// Whether a clause ends at `at`: the end of the text or a clause mark there.
+fn clause_ends_at(chars: &[char], at: usize) -> bool {
+    chars.get(at).is_none_or(|&c| ends_clause(c))
 }
 
 /// The characters of the clause from `at` on (up to the next clause mark).
