@@ -68,6 +68,14 @@ fn open(path: &Option<String>) -> Result<Box<dyn Read + Send>, String> {
     }
 }
 
+/// The length of `raw` (a line with its line ending, if any) without the `\n` or `\r\n`.
+fn body_len(raw: &[u8]) -> usize {
+    match raw.strip_suffix(b"\n") {
+        Some(rest) => rest.strip_suffix(b"\r").unwrap_or(rest).len(),
+        None => raw.len(),
+    }
+}
+
 /// `line` (with its line ending, if any) without the `\n` or `\r\n`, as text.
 fn text_of<'a>(
     raw: &'a [u8],
@@ -75,10 +83,7 @@ fn text_of<'a>(
     name: &str,
     offset: usize,
 ) -> Result<Cow<'a, str>, String> {
-    let mut line = raw;
-    if let Some(rest) = line.strip_suffix(b"\n") {
-        line = rest.strip_suffix(b"\r").unwrap_or(rest);
-    }
+    let line = &raw[..body_len(raw)];
     // The SIMD check first (this check is a few percent of the work); on an error, std's check
     // tells where.
     if let Ok(t) = simdutf8::basic::from_utf8(line) {
@@ -210,11 +215,8 @@ fn do_chunk<W: LineWork>(work: &mut W, chunk: &Chunk, lossy: bool) -> Done<W::Ou
     // that is not goes line by line, to find the line and byte of the error (or to replace it).
     if let Ok(text) = simdutf8::basic::from_utf8(&chunk.bytes) {
         for line in text.split_inclusive('\n') {
-            let line = match line.strip_suffix('\n') {
-                Some(rest) => rest.strip_suffix('\r').unwrap_or(rest),
-                None => line,
-            };
-            work.line(line, &mut out);
+            // The line ending is ASCII: the body ends on a character boundary.
+            work.line(&line[..body_len(line.as_bytes())], &mut out);
         }
         return (out, None);
     }
