@@ -8,6 +8,34 @@ use std::path::Path;
 use crate::syllable::{Final, Initial, Syllable};
 use crate::tsv::{bytes_literal, cells, dots, rows};
 
+/// The slots of the perfect hash of one-character punctuation marks: 2^this.
+const PUNCTUATION_SLOT_BITS: u32 = 6;
+
+/// The slot of `c` (the same expression as `tables::punctuation_char`).
+fn punctuation_slot(c: u32, multiplier: u32) -> usize {
+    (c.wrapping_mul(multiplier) >> (32 - PUNCTUATION_SLOT_BITS)) as usize
+}
+
+/// The first odd multiplier that gives each of `codes` a slot of its own.
+fn punctuation_multiplier(codes: &[u32]) -> u32 {
+    assert!(
+        codes.len() < 1 << PUNCTUATION_SLOT_BITS,
+        "too many one-character marks"
+    );
+    (0x9E37_79B1u32..)
+        .step_by(2)
+        .find(|&m| {
+            let mut seen = 0u64;
+            codes.iter().all(|&c| {
+                let bit = 1u64 << punctuation_slot(c, m);
+                let free = seen & bit == 0;
+                seen |= bit;
+                free
+            })
+        })
+        .expect("a multiplier")
+}
+
 pub fn tables(dir: &Path) -> String {
     let mut code = String::new();
     let code = &mut code;
@@ -126,6 +154,26 @@ pub fn tables(dir: &Path) -> String {
         writeln!(code, "    ({c}, {k:?}, {v}),").unwrap();
     }
     writeln!(code, "];").unwrap();
+    // A perfect hash over them: segmentation asks it of every symbol, and man pages are full of
+    // ASCII symbols that are no mark of the table.
+    let codes: Vec<u32> = single.iter().map(|s| s.0).collect();
+    let multiplier = punctuation_multiplier(&codes);
+    let mut slots = [u8::MAX; 1 << PUNCTUATION_SLOT_BITS];
+    for (k, &c) in codes.iter().enumerate() {
+        slots[punctuation_slot(c, multiplier)] = k as u8;
+    }
+    writeln!(
+        code,
+        "/// The multiplier of `punctuation_slot`, chosen by the build so that no two one-character \
+         marks share a slot.\npub const PUNCTUATION_MULTIPLIER: u32 = {multiplier};\n\
+         /// The shift of `punctuation_slot`: 32 − log2(the number of slots).\n\
+         pub const PUNCTUATION_SHIFT: u32 = {};\n\
+         /// Per slot, the index in [`PUNCTUATION_CHARS`] of the mark there (255: none).\n\
+         pub static PUNCTUATION_SLOTS: [u8; {}] = {slots:?};",
+        32 - PUNCTUATION_SLOT_BITS,
+        slots.len()
+    )
+    .unwrap();
     writeln!(
         code,
         "/// Punctuation marks of more than one character: key, cells and spacing class."
@@ -141,6 +189,16 @@ pub fn tables(dir: &Path) -> String {
         writeln!(code, "    ({k:?}, {v}),").unwrap();
     }
     writeln!(code, "];").unwrap();
+    let mut firsts: Vec<char> = long.iter().filter_map(|(k, _)| k.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    writeln!(
+        code,
+        "/// The first characters of [`PUNCTUATION_LONG`].\n\
+         pub static PUNCTUATION_LONG_FIRST: [char; {}] = {firsts:?};",
+        firsts.len()
+    )
+    .unwrap();
     let longest = entries
         .iter()
         .map(|(k, _)| k.chars().count())

@@ -3,7 +3,9 @@
 //! through the lexicon (a DAG of all dictionary words, as jieba does).
 
 use crate::lexicon::{self, Entry};
-use crate::tables::{punctuation_char, LONGEST_PUNCTUATION, PUNCTUATION_LONG};
+use crate::tables::{
+    punctuation_char, LONGEST_PUNCTUATION, PUNCTUATION_LONG, PUNCTUATION_LONG_FIRST,
+};
 use crate::user_dict::UserDictionary;
 
 /// What a token is made of.
@@ -184,8 +186,9 @@ fn punctuation(
         }
         _ => {}
     }
-    // The longest mark of the table that starts at i.
+    // The longest mark of the table that starts at i (most symbols begin none).
     let long = (2..=LONGEST_PUNCTUATION.min(chars.len() - i))
+        .filter(|_| PUNCTUATION_LONG_FIRST.contains(&c))
         .rev()
         .find_map(|len| {
             let text = &chars[i..i + len];

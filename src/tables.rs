@@ -88,8 +88,8 @@ pub fn punctuation(mark: &str) -> Option<(&'static str, PunctEntry)> {
 /// The punctuation table's entry for the one-character mark `c`.
 #[inline]
 pub fn punctuation_char(c: char) -> Option<(&'static str, PunctEntry)> {
-    PUNCTUATION_CHARS
-        .binary_search_by_key(&(c as u32), |e| e.0)
-        .ok()
-        .map(|k| (PUNCTUATION_CHARS[k].1, PUNCTUATION_CHARS[k].2))
+    // The slot's expression is the build's (`build/braille.rs`, `punctuation_slot`).
+    let slot = (c as u32).wrapping_mul(PUNCTUATION_MULTIPLIER) >> PUNCTUATION_SHIFT;
+    let &(code, key, entry) = PUNCTUATION_CHARS.get(PUNCTUATION_SLOTS[slot as usize] as usize)?;
+    (code == c as u32).then_some((key, entry))
 }
