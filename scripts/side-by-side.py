@@ -16,7 +16,10 @@ All tools run on the same file in one run:
   peak RSS is its own: `pinyin(line, style=Style.TONE3)` and `lazy_pinyin(line)` over
   the lines; import time is excluded from the timing (and reported apart).
 
-Wall time is the best of N runs (--runs, default 3). Cold start = time from spawning
+Wall time is the best of N runs (--runs, default 3), taken in rounds: each round runs every
+task once, so that the runs of each tool are spread over the whole measurement and a spell of
+load on this (shared) machine cannot spoil all the runs of one tool and none of another's.
+Cold start = time from spawning
 the process to reading its first output line for a one-line input (median of
 --cold-runs, default 20). Peak RSS comes from the child's rusage (os.wait4).
 MB = 10^6 bytes of UTF-8 input; chars/s counts Unicode scalars without newlines.
@@ -158,20 +161,40 @@ def setup_rss_helper(tmp):
         "own RSS at spawn time (upper bound)")
 
 
+def rss_wrapped(cmd):
+    """cmd wrapped so that its own peak RSS is reported (see RSS_MODE), and the report file."""
+    mode = RSS_MODE["mode"]
+    if mode == "helper":
+        report = tempfile.mktemp(prefix="rss.", dir=os.path.dirname(RSS_MODE["helper"]))
+        return [RSS_MODE["helper"], report] + cmd, report
+    if mode == "gnu-time":
+        report = tempfile.mktemp(prefix="rss.")
+        return ["/usr/bin/time", "-q", "-f", "%M", "-o", report] + cmd, report
+    return cmd, None
+
+
+def rss_report(report, ru):
+    """(peak RSS bytes, the helper's wall seconds or None) of a command run by `rss_wrapped`,
+    from its report, else from the rusage `ru` of the child."""
+    if not report:
+        return ru.ru_maxrss * 1024, None  # KiB on Linux
+    mode = RSS_MODE["mode"]
+    try:
+        with open(report) as f:
+            parts = f.read().split()
+        os.remove(report)
+        rss = int(parts[-1 if mode == "gnu-time" else 0]) * 1024
+        return rss, int(parts[1]) / 1e9 if mode == "helper" else None
+    except (OSError, ValueError, IndexError):
+        return None, None
+
+
 def run_measured(cmd, stdin_path=None, stdout_path=None, stderr_path=None):
     """Run cmd to completion. Returns (wall seconds, exit code, peak RSS bytes)."""
     fin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     fout = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
     ferr = open(stderr_path, "wb") if stderr_path else subprocess.DEVNULL
-    mode = RSS_MODE["mode"]
-    report = None
-    full = cmd
-    if mode == "helper":
-        report = tempfile.mktemp(prefix="rss.", dir=os.path.dirname(RSS_MODE["helper"]))
-        full = [RSS_MODE["helper"], report] + cmd
-    elif mode == "gnu-time":
-        report = tempfile.mktemp(prefix="rss.")
-        full = ["/usr/bin/time", "-q", "-f", "%M", "-o", report] + cmd
+    full, report = rss_wrapped(cmd)
     try:
         t0 = time.perf_counter()
         p = subprocess.Popen(full, stdin=fin, stdout=fout, stderr=ferr)
@@ -182,18 +205,8 @@ def run_measured(cmd, stdin_path=None, stdout_path=None, stderr_path=None):
         for f in (fin, fout, ferr):
             if hasattr(f, "close"):
                 f.close()
-    rss = ru.ru_maxrss * 1024  # KiB on Linux
-    if report:
-        try:
-            with open(report) as f:
-                parts = f.read().split()
-            os.remove(report)
-            rss = int(parts[-1 if mode == "gnu-time" else 0]) * 1024
-            if mode == "helper":
-                wall = int(parts[1]) / 1e9
-        except (OSError, ValueError, IndexError):
-            rss = None
-    return wall, p.returncode, rss
+    rss, helper_wall = rss_report(report, ru)
+    return helper_wall or wall, p.returncode, rss
 
 
 def time_to_first_line(cmd, stdin_path=None):
@@ -240,36 +253,63 @@ class Row:
         return self.nchars / self.wall if self.wall else None
 
 
-def bench_command(tool, task, cmd, input_path, nbytes, nchars, nlines, runs, tmp,
-                  via_stdin=False):
-    row = Row(tool, task, nbytes, nchars)
-    out = os.path.join(tmp, "out.txt")
-    err = os.path.join(tmp, "err.txt")
-    walls, rsss = [], []
-    for i in range(runs):
-        wall, rc, rss = run_measured(cmd, stdin_path=input_path if via_stdin else None,
-                                     stdout_path=out, stderr_path=err)
+class CommandJob:
+    """A command timed once per round ([`run_rounds`]); its row gets the best wall time and the
+    highest peak RSS of its runs, and notes on its output."""
+
+    def __init__(self, tool, task, cmd, input_path, nbytes, nchars, nlines, tmp,
+                 via_stdin=False):
+        self.row = Row(tool, task, nbytes, nchars)
+        self.cmd, self.input_path, self.via_stdin = cmd, input_path, via_stdin
+        self.nlines = nlines
+        self.out = os.path.join(tmp, "out.txt")
+        self.err = os.path.join(tmp, "err.txt")
+        self.walls, self.rsss = [], []
+        self.failed = False
+
+    def run_once(self, i, runs):
+        if self.failed:
+            return
+        tool, task = self.row.tool, self.row.task
+        wall, rc, rss = run_measured(self.cmd,
+                                     stdin_path=self.input_path if self.via_stdin else None,
+                                     stdout_path=self.out, stderr_path=self.err)
         if rc != 0:
-            with open(err, "rb") as f:
+            with open(self.err, "rb") as f:
                 tail = f.read()[-400:].decode("utf-8", "replace")
             log(f"{tool} {task}: exit code {rc}; stderr tail:\n{tail}")
-            row.note = f"failed (exit {rc})"
-            return row
-        walls.append(wall)
-        rsss.append(rss)
-        log(f"  {tool} {task}: run {i + 1}/{runs}: {wall:.3f} s, peak RSS {fmt(rss and rss / 1e6, '.1f')} MB")
-    row.wall = min(walls)
-    row.rss = max(rsss) if None not in rsss else None
-    got = count_lines(out)
-    notes = []
-    if got != nlines:
-        notes.append(f"output lines {got} != input lines {nlines}")
-        log(f"  warning: {tool} {task}: {notes[-1]}")
-    errn = count_lines(err)
-    if errn:
-        notes.append(f"{errn} stderr lines")
-    row.note = "; ".join(notes)
-    return row
+            self.row.note = f"failed (exit {rc})"
+            self.failed = True
+            return
+        self.walls.append(wall)
+        self.rsss.append(rss)
+        log(f"  {tool} {task}: run {i + 1}/{runs}: {wall:.3f} s, "
+            f"peak RSS {fmt(rss and rss / 1e6, '.1f')} MB")
+        # The output of this run is checked now: the next job writes over it.
+        notes = []
+        got = count_lines(self.out)
+        if got != self.nlines:
+            notes.append(f"output lines {got} != input lines {self.nlines}")
+            log(f"  warning: {tool} {task}: {notes[-1]}")
+        errn = count_lines(self.err)
+        if errn:
+            notes.append(f"{errn} stderr lines")
+        self.row.note = "; ".join(notes)
+
+    def finish(self):
+        if not self.failed and self.walls:
+            self.row.wall = min(self.walls)
+            self.row.rss = max(self.rsss) if None not in self.rsss else None
+        return self.row
+
+
+def run_rounds(jobs, runs):
+    """Runs every job once per round, `runs` rounds, and returns their rows."""
+    for i in range(runs):
+        log(f"round {i + 1}/{runs}")
+        for job in jobs:
+            job.run_once(i, runs)
+    return [job.finish() for job in jobs]
 
 
 # ---------------------------------------------------------------- pypinyin worker
@@ -280,42 +320,88 @@ t0 = time.perf_counter()
 import pypinyin
 from pypinyin import Style, pinyin, lazy_pinyin
 t_import = time.perf_counter() - t0
-path, runs, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+path, mode = sys.argv[1], sys.argv[2]
 with open(path, encoding="utf-8") as f:
     lines = f.read().splitlines()
 if mode == "tone3":
     fn = lambda s: pinyin(s, style=Style.TONE3)
 else:
     fn = lambda s: lazy_pinyin(s)
-walls = []
-for _ in range(runs):
+print(json.dumps({"import": t_import, "version": pypinyin.__version__}), flush=True)
+# One timed pass over the lines for every line read from stdin (the parent's rounds).
+for _ in sys.stdin:
     t = time.perf_counter()
     for line in lines:
         fn(line)
-    walls.append(time.perf_counter() - t)
-print(json.dumps({"walls": walls, "import": t_import, "version": pypinyin.__version__}))
+    print(json.dumps({"wall": time.perf_counter() - t}), flush=True)
 """
 
 
-def bench_pypinyin(mode, task, input_path, nbytes, nchars, runs, tmp):
-    row = Row("pypinyin", task, nbytes, nchars)
-    out = os.path.join(tmp, "pyout.json")
-    err = os.path.join(tmp, "pyerr.txt")
-    _, rc, rss = run_measured([sys.executable, "-c", WORKER, input_path, str(runs), mode],
-                              stdout_path=out, stderr_path=err)
-    if rc != 0:
-        with open(err, "rb") as f:
-            log(f"pypinyin {task} failed:\n{f.read()[-400:].decode('utf-8', 'replace')}")
-        row.note = f"failed (exit {rc})"
-        return row, None
-    with open(out, encoding="utf-8") as f:
-        res = json.load(f)
-    for i, w in enumerate(res["walls"]):
-        log(f"  pypinyin {task}: run {i + 1}/{runs}: {w:.3f} s")
-    row.wall = min(res["walls"])
-    row.rss = rss
-    row.note = f"in-process, import {res['import'] * 1000:.0f} ms excluded"
-    return row, res["version"]
+class PypinyinJob:
+    """pypinyin in one child Python process that stays up between rounds (import once, as in the
+    runs of one process before): each round asks it for one timed pass over the lines. Its peak
+    RSS is the child's own, read when it exits."""
+
+    def __init__(self, mode, task, input_path, nbytes, nchars, tmp):
+        self.row = Row("pypinyin", task, nbytes, nchars)
+        self.mode, self.input_path = mode, input_path
+        self.err = os.path.join(tmp, f"pyerr-{mode}.txt")
+        self.proc = None
+        self.report = None
+        self.info = None
+        self.walls = []
+        self.failed = False
+
+    def _fail(self, what):
+        tail = ""
+        try:
+            with open(self.err, "rb") as f:
+                tail = f.read()[-400:].decode("utf-8", "replace")
+        except OSError:
+            pass
+        log(f"pypinyin {self.row.task} failed ({what}):\n{tail}")
+        self.row.note = f"failed ({what})"
+        self.failed = True
+
+    def run_once(self, i, runs):
+        if self.failed:
+            return
+        if self.proc is None:
+            ferr = open(self.err, "wb")
+            cmd, self.report = rss_wrapped([sys.executable, "-c", WORKER, self.input_path,
+                                            self.mode])
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=ferr, text=True)
+            ferr.close()
+            line = self.proc.stdout.readline()
+            if not line:
+                return self._fail("no answer")
+            self.info = json.loads(line)
+        self.proc.stdin.write("run\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            return self._fail("no answer")
+        wall = json.loads(line)["wall"]
+        self.walls.append(wall)
+        log(f"  pypinyin {self.row.task}: run {i + 1}/{runs}: {wall:.3f} s")
+
+    def finish(self):
+        if self.proc is not None:
+            self.proc.stdin.close()
+            _, status, ru = os.wait4(self.proc.pid, 0)
+            self.proc.returncode = os.waitstatus_to_exitcode(status)
+            self.proc.stdout.close()
+            rss, _ = rss_report(self.report, ru)
+            if not self.failed and self.walls:
+                self.row.rss = rss
+        if not self.failed and self.walls:
+            self.row.wall = min(self.walls)
+            self.row.note = f"in-process, import {self.info['import'] * 1000:.0f} ms excluded"
+        return self.row
+
+    def version(self):
+        return self.info and self.info.get("version")
 
 
 # ---------------------------------------------------------------- reporting
@@ -438,33 +524,23 @@ def main():
 
         t_braille = t_braille_fast = t_pinyin = t_pinyin_fast = lou = py = None
         single = {}
+        jobs = []
+
+        def command(tool, task, cmd, via_stdin=False):
+            job = CommandJob(tool, task, cmd, args.input, nbytes, nchars, nlines, tmp, via_stdin)
+            jobs.append(job)
+            return job.row
+
         if have_tongyong:
             versions["tongyong"] = first_line_of([tongyong, "--version"]) or "(no --version)"
-            log("tongyong ...")
-            t_braille = bench_command("tongyong", "braille", [tongyong, "braille", args.input],
-                                      args.input, nbytes, nchars, nlines, args.runs, tmp)
-            t_braille.cold = cold([tongyong, "braille", one])
-            rows.append(t_braille)
-            rows.append(bench_command("tongyong", "braille --json",
-                                      [tongyong, "braille", "--json", args.input],
-                                      args.input, nbytes, nchars, nlines, args.runs, tmp))
-            t_braille_fast = bench_command("tongyong", "braille --fast",
-                                           [tongyong, "braille", "--fast", args.input],
-                                           args.input, nbytes, nchars, nlines, args.runs, tmp)
-            rows.append(t_braille_fast)
-            t_pinyin_json = bench_command("tongyong", "pinyin --json",
-                                          [tongyong, "pinyin", "--json", args.input],
-                                          args.input, nbytes, nchars, nlines, args.runs, tmp)
-            rows.append(t_pinyin_json)
-            t_pinyin = bench_command("tongyong", "pinyin",
-                                     [tongyong, "pinyin", args.input],
-                                     args.input, nbytes, nchars, nlines, args.runs, tmp)
-            t_pinyin.cold = cold([tongyong, "pinyin", one])
-            rows.append(t_pinyin)
-            t_pinyin_fast = bench_command("tongyong", "pinyin --fast",
-                                          [tongyong, "pinyin", "--fast", args.input],
-                                          args.input, nbytes, nchars, nlines, args.runs, tmp)
-            rows.append(t_pinyin_fast)
+            t_braille = command("tongyong", "braille", [tongyong, "braille", args.input])
+            command("tongyong", "braille --json", [tongyong, "braille", "--json", args.input])
+            t_braille_fast = command("tongyong", "braille --fast",
+                                     [tongyong, "braille", "--fast", args.input])
+            command("tongyong", "pinyin --json", [tongyong, "pinyin", "--json", args.input])
+            t_pinyin = command("tongyong", "pinyin", [tongyong, "pinyin", args.input])
+            t_pinyin_fast = command("tongyong", "pinyin --fast",
+                                    [tongyong, "pinyin", "--fast", args.input])
             # The rows above use the CLI's default, one worker thread per core; the same tasks on
             # one thread show what a single core does (pypinyin and liblouis use one).
             help_text = subprocess.run([tongyong, "pinyin", "--help"], capture_output=True,
@@ -473,30 +549,29 @@ def main():
                 for task, extra in (("braille", []), ("braille", ["--fast"]),
                                     ("pinyin", []), ("pinyin", ["--fast"])):
                     label = " ".join([task, *extra, "--threads 1"])
-                    r = bench_command("tongyong", label,
-                                      [tongyong, task, *extra, "--threads", "1", args.input],
-                                      args.input, nbytes, nchars, nlines, args.runs, tmp)
-                    rows.append(r)
-                    single[label] = r
+                    single[label] = command("tongyong", label,
+                                            [tongyong, task, *extra, "--threads", "1", args.input])
         if have_lou:
             versions["liblouis"] = first_line_of(["lou_translate", "--version"]) or "?"
-            log("liblouis ...")
-            lou = bench_command("liblouis", f"lou_translate --forward {LOU_TABLES}",
-                                ["lou_translate", "--forward", LOU_TABLES],
-                                args.input, nbytes, nchars, nlines, args.runs, tmp,
-                                via_stdin=True)
-            lou.cold = cold(["lou_translate", "--forward", LOU_TABLES], one)
-            rows.append(lou)
+            lou = command("liblouis", f"lou_translate --forward {LOU_TABLES}",
+                          ["lou_translate", "--forward", LOU_TABLES], via_stdin=True)
+        py_jobs = []
         if have_py:
-            log("pypinyin ...")
-            py, v = bench_pypinyin("tone3", "pinyin(line, Style.TONE3)", args.input,
-                                   nbytes, nchars, args.runs, tmp)
-            rows.append(py)
-            py2, _ = bench_pypinyin("lazy", "lazy_pinyin(line)", args.input,
-                                    nbytes, nchars, args.runs, tmp)
-            rows.append(py2)
-            if v:
-                versions["pypinyin"] = v
+            py_jobs = [PypinyinJob("tone3", "pinyin(line, Style.TONE3)", args.input, nbytes,
+                                   nchars, tmp),
+                       PypinyinJob("lazy", "lazy_pinyin(line)", args.input, nbytes, nchars, tmp)]
+            jobs.extend(py_jobs)
+            py = py_jobs[0].row
+        rows = run_rounds(jobs, args.runs)
+        for job in py_jobs:
+            if job.version():
+                versions["pypinyin"] = job.version()
+        log("cold starts ...")
+        if have_tongyong:
+            t_braille.cold = cold([tongyong, "braille", one])
+            t_pinyin.cold = cold([tongyong, "pinyin", one])
+        if have_lou:
+            lou.cold = cold(["lou_translate", "--forward", LOU_TABLES], one)
 
         growth = []
         if args.growth and have_tongyong:
@@ -518,9 +593,9 @@ def main():
                         gl += 1
                         gc += len(line.decode("utf-8")) - 1
                 log(f"growth {label} ({n} bytes) ...")
-                r = bench_command("tongyong", f"braille {label}", [tongyong, "braille", path],
-                                  path, n, gc, gl, args.runs, tmp)
-                growth.append((label, r))
+                job = CommandJob("tongyong", f"braille {label}", [tongyong, "braille", path],
+                                 path, n, gc, gl, tmp)
+                growth.append((label, run_rounds([job], args.runs)[0]))
                 os.remove(path)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
