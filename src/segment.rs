@@ -187,16 +187,20 @@ fn punctuation(
         _ => {}
     }
     // The longest mark of the table that starts at i (most symbols begin none).
-    let long = (2..=LONGEST_PUNCTUATION.min(chars.len() - i))
-        .filter(|_| PUNCTUATION_LONG_FIRST.contains(&c))
-        .rev()
-        .find_map(|len| {
-            let text = &chars[i..i + len];
-            PUNCTUATION_LONG
-                .iter()
-                .find(|e| e.0.chars().eq(text.iter().copied()))
-                .map(|e| (e.0, len))
-        });
+    let long = PUNCTUATION_LONG_FIRST
+        .contains(&c)
+        .then(|| {
+            (2..=LONGEST_PUNCTUATION.min(chars.len() - i))
+                .rev()
+                .find_map(|len| {
+                    let text = &chars[i..i + len];
+                    PUNCTUATION_LONG
+                        .iter()
+                        .find(|e| e.0.chars().eq(text.iter().copied()))
+                        .map(|e| (e.0, len))
+                })
+        })
+        .flatten();
     if let Some((key, len)) = long.or_else(|| punctuation_char(c).map(|e| (e.0, 1))) {
         match key {
             "“" => *dq = true,

@@ -93,3 +93,24 @@ pub fn punctuation_char(c: char) -> Option<(&'static str, PunctEntry)> {
     let &(code, key, entry) = PUNCTUATION_CHARS.get(PUNCTUATION_SLOTS[slot as usize] as usize)?;
     (code == c as u32).then_some((key, entry))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The perfect hash finds every one-character mark, and nothing else of the BMP.
+    #[test]
+    fn punctuation_char_finds_the_marks_and_only_them() {
+        for &(code, key, entry) in PUNCTUATION_CHARS.iter() {
+            let c = char::from_u32(code).expect("a scalar");
+            let found = punctuation_char(c).expect("every mark is found");
+            assert_eq!((found.0, found.1 .0, found.1 .1), (key, entry.0, entry.1));
+        }
+        let marks = PUNCTUATION_CHARS.iter().filter_map(|e| char::from_u32(e.0));
+        let count = (0..=0xFFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| punctuation_char(c).is_some())
+            .count();
+        assert_eq!(count, marks.count());
+    }
+}
