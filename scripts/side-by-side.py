@@ -338,8 +338,8 @@ for _ in sys.stdin:
 
 
 class PypinyinJob:
-    """pypinyin in one child Python process that stays up between rounds (import once, as in the
-    runs of one process before): each round asks it for one timed pass over the lines. Its peak
+    """pypinyin in one child Python process that stays up between rounds (imported once, its
+    import time reported apart): each round asks it for one timed pass over the lines. Its peak
     RSS is the child's own, read when it exits."""
 
     def __init__(self, mode, task, input_path, nbytes, nchars, tmp):
