@@ -148,6 +148,9 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
         ("我明天要还钱给他。", "huan2 qian2"),
         ("他还清楚地记得。", "hai2 qing1"),
         ("他把袖子卷了起来。", "xiu4 zi5 juan3 le5"),
+        ("他的病好了。", "bing4 hao3 le5"),
+        ("好了，我们走吧。", "hao3 le5"),
+        ("这个问题好了解。", "hao3 liao3 jie3"),
         ("妈妈做了炸鸡。", "zha2 ji1"),
         ("你这个样子不好。", "yang4 zi5"),
         // 大夫: the doctor where seen to or named by a surname, else the official of old.
