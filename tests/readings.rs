@@ -151,6 +151,9 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
         ("他的病好了。", "bing4 hao3 le5"),
         ("好了，我们走吧。", "hao3 le5"),
         ("这个问题好了解。", "hao3 liao3 jie3"),
+        ("他找了半天，终于找着了。", "zhao3 zhao2 le5"),
+        ("你猜着了。", "cai1 zhao2 le5"),
+        ("他看着我笑。", "kan4 zhe5 wo3"),
         ("妈妈做了炸鸡。", "zha2 ji1"),
         ("你这个样子不好。", "yang4 zi5"),
         // 大夫: the doctor where seen to or named by a surname, else the official of old.

@@ -52,19 +52,19 @@ pub(crate) fn grammar_may_decide(c: char) -> bool {
 /// The characters of [`grammar_may_decide`].
 static GRAMMAR_CHARS: CharSet = CharSet::of_cjk(&[
     '得', '地', '行', '长', '少', '累', '差', '教', '种', '觉', '数', '应', '藏', '钻', '铺', '脏',
-    '为', '量', '落', '结', '还', '卷', '好', '儿', '吗', '呢', '吧', '啊', '哦', '哩', '咯', '喽',
-    '呐', '啦', '呗', '嘛', '呀', '哇',
+    '为', '量', '落', '结', '还', '卷', '好', '着', '儿', '吗', '呢', '吧', '啊', '哦', '哩', '咯',
+    '喽', '呐', '啦', '呗', '嘛', '呀', '哇',
 ]);
 
-/// A cheap look before [`grammar_reading`] for the frequent 为, 还 and 好: their rules need a
-/// word of [`PEOPLE`] after 为, what is returned after 还 and 了 after 好 (spaces skipped), so
-/// without one the line need not be analysed.
+/// A cheap look before [`grammar_reading`] for the frequent 为, 还, 好 and 着: their rules need
+/// a word of [`PEOPLE`] after 为, what is returned after 还 and 了 after 好 and 着 (spaces
+/// skipped), so without one the line need not be analysed.
 pub(crate) fn next_may_decide(c: char, after: &[char]) -> bool {
     let next = || after.iter().copied().find(|&n| n != ' ' && n != '\t');
     match c {
         '为' => next().is_some_and(|n| PEOPLE.iter().any(|p| p.starts_with(n))),
         '还' => next().is_some_and(|n| RETURNED.contains(n)),
-        '好' => next() == Some('了'),
+        '好' | '着' => next() == Some('了'),
         _ => true,
     }
 }
@@ -356,6 +356,10 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         // hǎo before the particle 了: well, done, ready (他的病好了, 准备好了, 好了，…). The verb
         // hào "to like" takes its object straight after it, not 了 (the model read 病好了 hào).
         '好' => next_is(&["了"]).then(|| syllable("hao3")).flatten(),
+        // zháo, the result "reached" (找着了, 猜着了, 火着了), before 了: the aspect particle zhe
+        // never stands before 了. The lexicon's 睡着 and 点着 say so; 找着 was too rare to be
+        // segmented as a word, so 着 stood alone and read zhe.
+        '着' => next_is(&["了"]).then(|| syllable("zhao2")).flatten(),
         // juǎn "to roll up" before 了 起 成 着 (卷了起来); juàn is the scroll, the volume.
         '卷' => next_is(&["了", "起", "起来", "成", "着", "进"])
             .then(|| syllable("juan3"))
