@@ -224,6 +224,8 @@ fn r13_verb_complement() {
         ("R13 not after the copula", "是/好"),
         // Step 3 joins 完了 first; R13 still joins the complement with its particle.
         ("R13 with an aspect particle", "我/把/作业/做完了"),
+        // 着 zháo, the result reached, before 了 (the aspect particle zhe is never there).
+        ("R13 着 zháo with its particle", "终于/找着了"),
     ]);
 }
 
