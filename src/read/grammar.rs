@@ -132,7 +132,9 @@ fn ends_clause(c: char) -> bool {
 ///   an adverb or a preposition (应生成, 应以); 藏 cáng, 钻 zuān and 铺 pū before 在 着 了 and
 ///   the like (藏在, 钻了出来, 铺上); 脏 alone zāng (地上脏了); 量 liáng, the verb, before 了 一
 ///   着 or what is measured (量一量, 量体温); 落 là in 把…落在 (把钥匙落在家里); 结 jiē before
-///   the fruit it bears (结了很多果子).
+///   the fruit it bears (结了很多果子); 还 huán before what is returned (还钱, 还清); 卷 juǎn
+///   before 了 起 成 着 (卷了起来); 好 hǎo and 着 zháo, the result reached, before 了 (病好了,
+///   找着了).
 /// * 为 before whom it is for (a pronoun or 人民, 大家, 妈妈 …) is the preposition wèi (为人民服务,
 ///   会为您启动), unless it completes the verb before it (设置为它们的初始值) or the clause has
 ///   以 before it or 所 after it (以人民为中心, 为他所用): wéi.
