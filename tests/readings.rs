@@ -154,6 +154,11 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
         ("他找了半天，终于找着了。", "zhao3 zhao2 le5"),
         ("你猜着了。", "cai1 zhao2 le5"),
         ("他看着我笑。", "kan4 zhe5 wo3"),
+        ("妈妈给我盛了一碗饭。", "cheng2 le5"),
+        ("盛饭的碗很大。", "cheng2 fan4"),
+        ("花园里的花盛开了。", "sheng4 kai1"),
+        ("老爷爷来了。", "lao3 ye2 ye5"),
+        ("小弟弟笑了。", "xiao3 di4 di5"),
         ("妈妈做了炸鸡。", "zha2 ji1"),
         ("你这个样子不好。", "yang4 zi5"),
         // 大夫: the doctor where seen to or named by a surname, else the official of old.

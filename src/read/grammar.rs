@@ -52,8 +52,8 @@ pub(crate) fn grammar_may_decide(c: char) -> bool {
 /// The characters of [`grammar_may_decide`].
 static GRAMMAR_CHARS: CharSet = CharSet::of_cjk(&[
     '得', '地', '行', '长', '少', '累', '差', '教', '种', '觉', '数', '应', '藏', '钻', '铺', '脏',
-    '为', '量', '落', '结', '还', '卷', '好', '着', '儿', '吗', '呢', '吧', '啊', '哦', '哩', '咯',
-    '喽', '呐', '啦', '呗', '嘛', '呀', '哇',
+    '为', '量', '落', '结', '还', '卷', '好', '着', '盛', '儿', '吗', '呢', '吧', '啊', '哦', '哩',
+    '咯', '喽', '呐', '啦', '呗', '嘛', '呀', '哇',
 ]);
 
 /// A cheap look before [`grammar_reading`] for the frequent 为, 还, 好 and 着: their rules need
@@ -134,7 +134,7 @@ fn ends_clause(c: char) -> bool {
 ///   着 or what is measured (量一量, 量体温); 落 là in 把…落在 (把钥匙落在家里); 结 jiē before
 ///   the fruit it bears (结了很多果子); 还 huán before what is returned (还钱, 还清); 卷 juǎn
 ///   before 了 起 成 着 (卷了起来); 好 hǎo and 着 zháo, the result reached, before 了 (病好了,
-///   找着了).
+///   找着了); 盛 chéng "to ladle" before a particle or what is ladled (盛了一碗饭).
 /// * 为 before whom it is for (a pronoun or 人民, 大家, 妈妈 …) is the preposition wèi (为人民服务,
 ///   会为您启动), unless it completes the verb before it (设置为它们的初始值) or the clause has
 ///   以 before it or 所 after it (以人民为中心, 为他所用): wéi.
@@ -362,6 +362,14 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         // never stands before 了. The lexicon's 睡着 and 点着 say so; 找着 was too rare to be
         // segmented as a word, so 着 stood alone and read zhe.
         '着' => next_is(&["了"]).then(|| syllable("zhao2")).flatten(),
+        // chéng "to fill, to ladle" before a particle, a complement or what is ladled (盛了一碗饭,
+        // 盛满了水, 碗里盛着汤); shèng "flourishing" is bound (盛开, 茂盛) or after a degree adverb.
+        '盛' => next_is(&[
+            "了", "着", "过", "满", "在", "到", "上", "出", "进", "好", "一", "一碗", "碗", "饭",
+            "汤", "菜", "粥", "水",
+        ])
+        .then(|| syllable("cheng2"))
+        .flatten(),
         // juǎn "to roll up" before 了 起 成 着 (卷了起来); juàn is the scroll, the volume.
         '卷' => next_is(&["了", "起", "起来", "成", "着", "进"])
             .then(|| syllable("juan3"))
