@@ -24,6 +24,16 @@ fn assert_readings_contain(rows: &[(&str, &str)]) {
     }
 }
 
+/// 宿 is xiǔ, nights, after the counts of nights only: after 七 it is the lunar mansion xiù (东方七宿),
+/// which the model reads and the fast mode leaves at its default sù.
+#[test]
+fn xiu_nights_only_after_counts_of_nights() {
+    for mode in [ReadingMode::Model, ReadingMode::Fast] {
+        let got = pinyin(&translator(mode), "属于东方七宿。");
+        assert!(!got.contains("xiu3"), "{mode:?}: {got}");
+    }
+}
+
 /// The readings of `text`, one per Han character, joined by spaces.
 fn pinyin(t: &Translator, text: &str) -> String {
     t.to_pinyin(text)
@@ -159,6 +169,7 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
         ("花园里的花盛开了。", "sheng4 kai1"),
         ("老爷爷来了。", "lao3 ye2 ye5"),
         ("小弟弟笑了。", "xiao3 di4 di5"),
+        ("我们在学校宿舍住了一宿。", "su4 she4 zhu4 le5 yi1 xiu3"),
         ("妈妈做了炸鸡。", "zha2 ji1"),
         ("你这个样子不好。", "yang4 zi5"),
         // 大夫: the doctor where seen to or named by a surname, else the official of old.

@@ -240,6 +240,7 @@ fn r14_numbers_and_measure_words() {
         ("R14", "一个/人"),
         ("R14", "三次"),
         ("R14 longer numeral", "二十五/个"),
+        ("R14 宿 xiǔ, nights", "住了/一宿"),
         ("R7", "这只/船"),
         // 一起 is a lexicon numeral + measure; kept whole, it is not taken apart by R13 (一 起去).
         ("R14 lexicalised", "我们/一起/去"),

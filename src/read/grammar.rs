@@ -52,8 +52,8 @@ pub(crate) fn grammar_may_decide(c: char) -> bool {
 /// The characters of [`grammar_may_decide`].
 static GRAMMAR_CHARS: CharSet = CharSet::of_cjk(&[
     '得', '地', '行', '长', '少', '累', '差', '教', '种', '觉', '数', '应', '藏', '钻', '铺', '脏',
-    '为', '量', '落', '结', '还', '卷', '好', '着', '盛', '儿', '吗', '呢', '吧', '啊', '哦', '哩',
-    '咯', '喽', '呐', '啦', '呗', '嘛', '呀', '哇',
+    '为', '量', '落', '结', '还', '卷', '好', '着', '盛', '宿', '儿', '吗', '呢', '吧', '啊', '哦',
+    '哩', '咯', '喽', '呐', '啦', '呗', '嘛', '呀', '哇',
 ]);
 
 /// A cheap look before [`grammar_reading`] for the frequent 为, 还, 好 and 着: their rules need
@@ -134,7 +134,8 @@ fn ends_clause(c: char) -> bool {
 ///   着 or what is measured (量一量, 量体温); 落 là in 把…落在 (把钥匙落在家里); 结 jiē before
 ///   the fruit it bears (结了很多果子); 还 huán before what is returned (还钱, 还清); 卷 juǎn
 ///   before 了 起 成 着 (卷了起来); 好 hǎo and 着 zháo, the result reached, before 了 (病好了,
-///   找着了); 盛 chéng "to ladle" before a particle or what is ladled (盛了一碗饭).
+///   找着了); 盛 chéng "to ladle" before a particle or what is ladled (盛了一碗饭); 宿 xiǔ, nights,
+///   after 一 两 几 半 三 整 (住了一宿; 七宿 is the lunar mansion xiù).
 /// * 为 before whom it is for (a pronoun or 人民, 大家, 妈妈 …) is the preposition wèi (为人民服务,
 ///   会为您启动), unless it completes the verb before it (设置为它们的初始值) or the clause has
 ///   以 before it or 所 after it (以人民为中心, 为他所用): wéi.
@@ -370,6 +371,12 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         ])
         .then(|| syllable("cheng2"))
         .flatten(),
+        // xiǔ, the measure word of nights, after the counts nights take (住了一宿, 两宿没睡, 整宿);
+        // sù "to lodge" is bound (宿舍, 住宿), and after 七 八 it is the lunar mansion xiù (东方七宿,
+        // 二十八宿: CPP labels them so).
+        '宿' => prev_is(&["一", "两", "俩", "几", "半", "三", "整"])
+            .then(|| syllable("xiu3"))
+            .flatten(),
         // juǎn "to roll up" before 了 起 成 着 (卷了起来); juàn is the scroll, the volume.
         '卷' => next_is(&["了", "起", "起来", "成", "着", "进"])
             .then(|| syllable("juan3"))
