@@ -170,6 +170,10 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
         ("老爷爷来了。", "lao3 ye2 ye5"),
         ("小弟弟笑了。", "xiao3 di4 di5"),
         ("我们在学校宿舍住了一宿。", "su4 she4 zhu4 le5 yi1 xiu3"),
+        ("他拿起扇子扇了扇。", "shan4 zi5 shan1 le5 shan1"),
+        ("推开一扇门。", "yi1 shan4 men2"),
+        ("他们划着小船在湖上玩。", "hua2 zhe5 xiao3 chuan2"),
+        ("我们要划分小组。", "hua4 fen1"),
         ("妈妈做了炸鸡。", "zha2 ji1"),
         ("你这个样子不好。", "yang4 zi5"),
         // 大夫: the doctor where seen to or named by a surname, else the official of old.

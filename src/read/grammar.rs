@@ -52,8 +52,8 @@ pub(crate) fn grammar_may_decide(c: char) -> bool {
 /// The characters of [`grammar_may_decide`].
 static GRAMMAR_CHARS: CharSet = CharSet::of_cjk(&[
     '得', '地', '行', '长', '少', '累', '差', '教', '种', '觉', '数', '应', '藏', '钻', '铺', '脏',
-    '为', '量', '落', '结', '还', '卷', '好', '着', '盛', '宿', '儿', '吗', '呢', '吧', '啊', '哦',
-    '哩', '咯', '喽', '呐', '啦', '呗', '嘛', '呀', '哇',
+    '为', '量', '落', '结', '还', '卷', '好', '着', '盛', '宿', '扇', '划', '儿', '吗', '呢', '吧',
+    '啊', '哦', '哩', '咯', '喽', '呐', '啦', '呗', '嘛', '呀', '哇',
 ]);
 
 /// A cheap look before [`grammar_reading`] for the frequent 为, 还, 好 and 着: their rules need
@@ -135,7 +135,8 @@ fn ends_clause(c: char) -> bool {
 ///   the fruit it bears (结了很多果子); 还 huán before what is returned (还钱, 还清); 卷 juǎn
 ///   before 了 起 成 着 (卷了起来); 好 hǎo and 着 zháo, the result reached, before 了 (病好了,
 ///   找着了); 盛 chéng "to ladle" before a particle or what is ladled (盛了一碗饭); 宿 xiǔ, nights,
-///   after 一 两 几 半 三 整 (住了一宿; 七宿 is the lunar mansion xiù).
+///   after 一 两 几 半 三 整 (住了一宿; 七宿 is the lunar mansion xiù); 扇 shān "to fan" before a
+///   particle, the fan or the wind (扇了扇); 划 huá "to row" before the boat or 着 (划着小船).
 /// * 为 before whom it is for (a pronoun or 人民, 大家, 妈妈 …) is the preposition wèi (为人民服务,
 ///   会为您启动), unless it completes the verb before it (设置为它们的初始值) or the clause has
 ///   以 before it or 所 after it (以人民为中心, 为他所用): wéi.
@@ -376,6 +377,21 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         // 二十八宿: CPP labels them so).
         '宿' => prev_is(&["一", "两", "俩", "几", "半", "三", "整"])
             .then(|| syllable("xiu3"))
+            .flatten(),
+        // shān "to fan" before a particle, 一, the fan or the wind (扇了扇, 扇扇子, 扇风); shàn, the
+        // fan and the measure word of doors, elsewhere (一扇门).
+        '扇' => {
+            // Also the second verb of 扇了扇 / 扇一扇.
+            let repeated =
+                k >= 2 && prev_is(&["了", "一"]) && chars[words[k - 2].0..words[k - 2].1] == ['扇'];
+            (repeated || next_is(&["了", "着", "过", "一", "扇", "扇子", "风", "起", "动", "灭"]))
+                .then(|| syllable("shan1"))
+                .flatten()
+        }
+        // huá "to row, to strike" before the boat, the oar or 着 (划着小船, 划着火柴); huà "to
+        // divide, to plan" is bound (划分, 计划).
+        '划' => next_is(&["船", "小船", "着", "桨", "船桨", "龙舟", "水", "火柴"])
+            .then(|| syllable("hua2"))
             .flatten(),
         // juǎn "to roll up" before 了 起 成 着 (卷了起来); juàn is the scroll, the volume.
         '卷' => next_is(&["了", "起", "起来", "成", "着", "进"])
