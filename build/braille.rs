@@ -6,15 +6,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::syllable::{Final, Initial, Syllable};
+use crate::table_keys::{punctuation_slot, PUNCTUATION_SLOT_BITS};
 use crate::tsv::{bytes_literal, cells, dots, rows};
-
-/// The slots of the perfect hash of one-character punctuation marks: 2^this.
-const PUNCTUATION_SLOT_BITS: u32 = 6;
-
-/// The slot of `c` (the same expression as `tables::punctuation_char`).
-fn punctuation_slot(c: u32, multiplier: u32) -> usize {
-    (c.wrapping_mul(multiplier) >> (32 - PUNCTUATION_SLOT_BITS)) as usize
-}
 
 /// The first odd multiplier that gives each of `codes` a slot of its own.
 fn punctuation_multiplier(codes: &[u32]) -> u32 {
@@ -166,11 +159,8 @@ pub fn tables(dir: &Path) -> String {
         code,
         "/// The multiplier of `punctuation_slot`, chosen by the build so that no two one-character \
          marks share a slot.\npub const PUNCTUATION_MULTIPLIER: u32 = {multiplier};\n\
-         /// The shift of `punctuation_slot`: 32 − log2(the number of slots).\n\
-         pub const PUNCTUATION_SHIFT: u32 = {};\n\
          /// Per slot, the index in [`PUNCTUATION_CHARS`] of the mark there (255: none).\n\
          pub static PUNCTUATION_SLOTS: [u8; {}] = {slots:?};",
-        32 - PUNCTUATION_SLOT_BITS,
         slots.len()
     )
     .unwrap();

@@ -8,7 +8,8 @@
 //!   (`model_settled.rs`), the neighbour rules of the fast reading mode (`context_rules.rs`) and
 //!   the words of the hand-written reading tables (`curated_words.rs`).
 //! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding the words and their prefixes
-//!   as a trie (its edges in a hash table), with frequencies, POS tags and readings
+//!   as a trie (the children of each entry in a hash block of their own), with frequencies, POS
+//!   tags and readings
 //!   (`lexicon.bin`), read without parsing at start-up.
 //! * `spacing.rs`: `data/spacing/*.tsv` → the word classes and word lists of the spacing rules.
 //! * `sign.rs`: `data/sign/*.tsv` → the sign lexicon as static entries and a `phf` map of its
@@ -34,17 +35,19 @@ mod readings;
 mod rule_key;
 mod sign;
 mod spacing;
+#[path = "../src/tables/keys.rs"]
+mod table_keys;
 mod tsv;
 
 /// Rust source for the static `name`, a `CharSet` of `chars` (see `src/tables.rs`): a bitmap of
 /// the main CJK block and the other characters sorted.
 pub(crate) fn char_set(name: &str, chars: impl IntoIterator<Item = u32>) -> String {
-    let mut cjk = [0u64; 0x5200 / 64];
+    let mut cjk = [0u64; table_keys::CJK_WORDS];
     let mut others: Vec<u32> = Vec::new();
     for c in chars {
-        match c.checked_sub(0x4E00) {
-            Some(i) if i < 0x5200 => cjk[i as usize / 64] |= 1 << (i % 64),
-            _ => others.push(c),
+        match table_keys::cjk_bit(c) {
+            Some((word, bit)) => cjk[word] |= bit,
+            None => others.push(c),
         }
     }
     others.sort_unstable();
