@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::lexicon_keys::{child_hash, follower_bit, pair_filter, pair_key};
+use crate::lexicon_keys::{child_start, follower_bit, pair_filter, pair_key};
 use crate::syllable::Syllable;
 use crate::tsv::rows;
 
@@ -13,7 +13,7 @@ use crate::tsv::rows;
 /// the cache; `lexicon_keys::pair_filter` picks a word with 15 bits).
 const PAIR_FILTER_WORDS: usize = 1 << 15;
 
-/// Costs are 21 bits of the edge value: the cost of an unknown character, the highest, is
+/// Costs are 21 bits of the slot value: the cost of an unknown character, the highest, is
 /// ln(total frequency) × 2^16, under 2^21 while the total is under e^32.
 const MAX_COST: u32 = (1 << 21) - 1;
 
@@ -36,7 +36,7 @@ const COST_SCALE: f64 = 65536.0;
 /// then the POS names ('\n'-separated), the u16 syllable codes, and the slots: the lexicon as a
 /// trie (every proper prefix of a word is an entry), the children of each entry in a block of
 /// its own, a hash table of 16-byte slots with linear probing inside the block (position by
-/// `child_hash` of the character; about two thirds full, with one empty slot at least).
+/// `child_start` of the character; about two thirds full, with one empty slot at least).
 /// A slot: u64 character (21 bits) | first slot of the entry's children block << 21 (21) |
 /// its length << 42 (22); u64 value (0 = empty, else phrase reading record + 1 (19 bits, 0 =
 /// none) | cost << 19 (21) | word << 40 | begins a longer key << 41 | pos id << 42 (6) |
@@ -236,7 +236,7 @@ pub fn blob(path: &Path, overrides: &[&Path]) -> (Vec<u8>, Vec<String>, String) 
         for c in kids {
             let (key, value) = slot_of(c);
             let ch = char::from_u32((key & 0x1f_ffff) as u32).unwrap();
-            let mut s = ((child_hash(ch) as u64 * len as u64) >> 32) as usize;
+            let mut s = child_start(ch, len as u32);
             while slots[first + s].1 != 0 {
                 s = (s + 1) % len;
             }

@@ -9,7 +9,7 @@ use crate::syllable::Syllable;
 use crate::tables::{LEXICON, LEXICON_CHAR_BLOCKS, LEXICON_CHAR_BLOCK_INDEX, LEXICON_POS};
 
 mod keys;
-use keys::{child_hash, follower_bit, pair_filter, pair_key};
+use keys::{child_start, follower_bit, pair_filter, pair_key};
 
 /// A lexicon entry found by [`lookup_chars`], with what the segmenter asks of every entry: its
 /// slot, so a step of the segmenter reads one slot of the blob. The slot is kept as it is (16
@@ -64,7 +64,7 @@ fn child((first, len): Block, c: char) -> Option<Entry> {
         return None;
     }
     let slots = header(7) as usize + first as usize * 16;
-    let mut s = ((child_hash(c) as u64 * len as u64) >> 32) as usize;
+    let mut s = child_start(c, len);
     loop {
         let at = slots + s * 16;
         let value = NonZeroU64::new(u64_at(at + 8))?;

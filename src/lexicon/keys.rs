@@ -2,11 +2,13 @@
 //! (`build/lexicon.rs`, which includes this file) and the reader (`src/lexicon.rs`): both sides
 //! must compute them alike.
 
-/// The hash of a character that places it in the children block of its parent (multiply-shift
-/// over the block's length; not the bits of [`follower_bit`], which the signatures use).
+/// The slot of its parent's children block, of `len` slots, where the search for the character
+/// `c` starts (multiply-shift of a hash of `c`; not the bits of [`follower_bit`], which the
+/// signatures use). Linear probing goes on from there.
 #[inline]
-pub fn child_hash(c: char) -> u32 {
-    ((c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+pub fn child_start(c: char, len: u32) -> usize {
+    let hash = (c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+    ((hash * len as u64) >> 32) as usize
 }
 
 /// The bit of `c` in an entry's signature of the characters that can follow it.
