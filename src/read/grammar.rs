@@ -63,14 +63,14 @@ pub(crate) fn next_may_decide(c: char, after: &[char]) -> bool {
     let next = || after.iter().copied().find(|&n| n != ' ' && n != '\t');
     match c {
         '为' => next().is_some_and(|n| PEOPLE.iter().any(|p| p.starts_with(n))),
-        '还' => next().is_some_and(|n| RETURNED.contains(n)),
+        '还' => next().is_some_and(|n| RETURNED.contains(n) || n == '清'),
         '好' | '着' => next() == Some('了'),
         _ => true,
     }
 }
 
-/// The first characters of what 还 huán returns (还钱, 还书, 还债, 还账, 还清).
-const RETURNED: &str = "钱书债账清";
+/// The first characters of what 还 huán returns (还钱, 还书, 还债, 还账; and 还清 "pay off").
+const RETURNED: &str = "钱书债账";
 
 /// Degree adverbs and negations that open the complement after a structural 得 (跑得很快,
 /// 说得不对, 玩得太久).
@@ -171,6 +171,12 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
     let syllable = |s: &str| Syllable::parse(s).ok();
     let prev_is = |texts: &[&str]| word_is(prev, texts);
     let next_is = |texts: &[&str]| word_is(next, texts);
+    // The second verb of V了V / V一V (数了数, 扇一扇): the word two back is this one.
+    let repeats_verb = || {
+        k >= 2
+            && prev_is(&["了", "一"])
+            && chars[words[k - 2].0..words[k - 2].1] == chars[start..end]
+    };
     if chars[start..end] == ['一', '行'] {
         // "A party of" after the people it counts (代表团一行, 他们一行) or before 人; elsewhere
         // "one line" (一行字, 文件的一行, 每一行).
@@ -330,10 +336,8 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
             .flatten(),
         '数' => {
             // The verb "to count": 数了数, 数一数, 数到十, 数不清 (数清), 数完.
-            let counting = next_is(&["了", "一", "着", "过", "到", "清", "完", "得"])
-                || k >= 2
-                    && prev_is(&["了", "一"])
-                    && chars[words[k - 2].0..words[k - 2].1] == ['数'];
+            let counting =
+                next_is(&["了", "一", "着", "过", "到", "清", "完", "得"]) || repeats_verb();
             counting.then(|| syllable("shu3")).flatten()
         }
         // The modal "should" before a verb or an adverb: 应生成, 应尽快, 应为.
@@ -354,7 +358,7 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         .flatten(),
         // huán "to give back" before what is returned (还钱, 还书); hái "still" elsewhere.
         // (清 alone: 还清 "pay off", not 还清楚 "still clearly").
-        '还' => (next.is_some_and(|w| "钱书债账".contains(w[0])) || next_is(&["清"]))
+        '还' => (next.is_some_and(|w| RETURNED.contains(w[0])) || next_is(&["清"]))
             .then(|| syllable("huan2"))
             .flatten(),
         // hǎo before the particle 了: well, done, ready (他的病好了, 准备好了, 好了，…). The verb
@@ -382,11 +386,10 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
         // fan and the measure word of doors, elsewhere (一扇门).
         '扇' => {
             // Also the second verb of 扇了扇 / 扇一扇.
-            let repeated =
-                k >= 2 && prev_is(&["了", "一"]) && chars[words[k - 2].0..words[k - 2].1] == ['扇'];
-            (repeated || next_is(&["了", "着", "过", "一", "扇", "扇子", "风", "起", "动", "灭"]))
-                .then(|| syllable("shan1"))
-                .flatten()
+            (repeats_verb()
+                || next_is(&["了", "着", "过", "一", "扇", "扇子", "风", "起", "动", "灭"]))
+            .then(|| syllable("shan1"))
+            .flatten()
         }
         // huá "to row, to strike" before the boat, the oar or 着 (划着小船, 划着火柴); huà "to
         // divide, to plan" is bound (划分, 计划).
