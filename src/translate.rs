@@ -470,10 +470,7 @@ fn read_lexicon(
         };
         if t.end - t.start == 1 && k > 0 && (after_number || zhi_after_count()) {
             if let Some(r) = measure_word_reading(chars[t.start]) {
-                readings[t.start] = Some(r);
-                if model {
-                    settled[t.start] = Settled::Yes;
-                }
+                settle(readings, settled, model, t.start, [Some(r)]);
                 continue;
             }
         }
@@ -482,12 +479,13 @@ fn read_lexicon(
             let word: String = chars[t.start..t.end].iter().collect();
             u.get(&word)
         }) {
-            for (k, r) in reading.iter().enumerate() {
-                readings[t.start + k] = Some(*r);
-            }
-            if model {
-                settled[t.start..t.end].fill(Settled::Yes);
-            }
+            settle(
+                readings,
+                settled,
+                model,
+                t.start,
+                reading.iter().map(|&r| Some(r)),
+            );
             continue;
         }
         b.word.clear();
@@ -507,17 +505,17 @@ fn read_lexicon(
                 zhi_counts(chars, tokens, entries, k),
                 measure_word_reading('只'),
             ) {
-                readings[t.end - 1] = Some(r);
-                if model {
-                    settled[t.end - 1] = Settled::Yes;
-                }
+                settle(readings, settled, model, t.end - 1, [Some(r)]);
             }
         }
         if ends_in_erhua(&chars[t.start..t.end], entries[k]) {
-            readings[t.end - 1] = Syllable::parse("er5").ok();
-            if model {
-                settled[t.end - 1] = Settled::Yes;
-            }
+            settle(
+                readings,
+                settled,
+                model,
+                t.end - 1,
+                [Syllable::parse("er5").ok()],
+            );
         }
         apply_context_rules(chars, readings, (t.start, t.end), phrases, model);
         if model {
@@ -537,6 +535,23 @@ fn read_lexicon(
         }
     }
     apply_grammar(chars, tokens, entries, user, readings, b, model);
+}
+
+/// Gives the characters from `start` on the readings `rs`, settled: the polyphone model, when it
+/// runs (`model`), leaves them.
+fn settle(
+    readings: &mut [Option<Syllable>],
+    settled: &mut [Settled],
+    model: bool,
+    start: usize,
+    rs: impl IntoIterator<Item = Option<Syllable>>,
+) {
+    for (k, r) in rs.into_iter().enumerate() {
+        readings[start + k] = r;
+        if model {
+            settled[start + k] = Settled::Yes;
+        }
+    }
 }
 
 /// Whether a 只 at the end of `tokens[k]`, after a count in characters (两只, 这只, 每只), is the
@@ -602,18 +617,12 @@ fn apply_grammar(
     let han = tokens.iter().filter(|t| t.kind == TokenKind::Han);
     for (k, t) in han.enumerate().filter(|(_, t)| decided(t)) {
         if is_doctor(chars, words, k) {
-            readings[t.start] = Syllable::parse("dai4").ok();
-            readings[t.start + 1] = Syllable::parse("fu5").ok();
-            if model {
-                b.settled[t.start..t.end].fill(Settled::Yes);
-            }
+            let doctor = [Syllable::parse("dai4").ok(), Syllable::parse("fu5").ok()];
+            settle(readings, &mut b.settled, model, t.start, doctor);
             continue;
         }
         if let Some(r) = grammar_reading(chars, words, k) {
-            readings[t.end - 1] = Some(r);
-            if model {
-                b.settled[t.end - 1] = Settled::Yes;
-            }
+            settle(readings, &mut b.settled, model, t.end - 1, [Some(r)]);
         }
     }
 }
