@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Python tests: rustfmt/clippy of the extension crate (bindings/python, its own workspace), then
-# in a fresh virtual environment `pip install ./bindings/python pytest` (maturin builds the abi3
-# wheel) and pytest on bindings/python/tests, including the comparison of
+# the package as users install it: `maturin build --release` makes the abi3 wheel (maturin from
+# PyPI in a build venv), the script checks its name and that it carries the licence texts and
+# NOTICE, installs that wheel (not the source tree) with pytest into a second, fresh venv, and
+# runs pytest on bindings/python/tests from outside the source tree, including the comparison of
 # tongyong.to_braille(line) and tongyong.to_signs(line) with the CLI (`braille`, `sign --json`) on
 # 300 lines of Debian's Chinese man pages.
 # Installs python3-venv with apt-get when venv is missing.
@@ -35,9 +37,29 @@ fi
 
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-echo "-- fresh venv: pip install ./bindings/python pytest"
+echo "-- maturin build --release (the abi3 wheel)"
+"$PYTHON" -m venv "$TMP/build"
+"$TMP/build/bin/pip" install -q --disable-pip-version-check 'maturin>=1.5,<2'
+(cd bindings/python && "$TMP/build/bin/maturin" build --release --locked -q -o "$TMP/wheels")
+WHEELS=("$TMP"/wheels/*.whl)
+[ ${#WHEELS[@]} -eq 1 ] || { echo "test-python.sh: expected one wheel, got ${WHEELS[*]}" >&2; exit 1; }
+WHEEL="${WHEELS[0]}"
+echo "-- $(basename "$WHEEL") ($(( $(stat -c %s "$WHEEL") / 1024 )) KiB)"
+case "$(basename "$WHEEL")" in
+    *-abi3-*) ;;
+    *) echo "test-python.sh: the wheel is not abi3: $WHEEL" >&2; exit 1 ;;
+esac
+"$PYTHON" - "$WHEEL" <<'PY'
+import sys, zipfile
+names = zipfile.ZipFile(sys.argv[1]).namelist()
+for f in ("LICENSE-MIT", "LICENSE-APACHE", "NOTICE"):
+    if not any(n.endswith(".dist-info/licenses/" + f) for n in names):
+        sys.exit(f"test-python.sh: the wheel has no {f}")
+PY
+
+echo "-- fresh venv: pip install the wheel and pytest"
 "$PYTHON" -m venv "$TMP/venv"
-"$TMP/venv/bin/pip" install -q --disable-pip-version-check ./bindings/python pytest
+"$TMP/venv/bin/pip" install -q --disable-pip-version-check "$WHEEL" pytest
 
 echo "-- pytest"
 cd "$TMP"   # import the installed package, not the source tree

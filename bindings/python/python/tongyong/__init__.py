@@ -457,3 +457,8 @@ def from_braille(braille: str, input: str = "unicode") -> BackTranslation:
     """
     pinyin, items = _tongyong.from_braille(braille, input)
     return BackTranslation(braille, pinyin, [BackItem(*item) for item in items])
+
+
+def __dir__() -> List[str]:
+    """The public API (``__all__``) and its submodules, not the names this module imports."""
+    return sorted(set(__all__) | {"louis", "sign"})
