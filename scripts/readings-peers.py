@@ -123,7 +123,9 @@ def main():
         want.add("pypinyin")   # running-text.py reads pypinyin's tables
     if "g2pm" in readers:
         want |= {"numpy", "g2pM"}
-    have = P.ensure_modules(sorted(want), not args.no_install)
+    # numpy before g2pM: g2pM imports it, and a module counts as installed once it imports.
+    have = P.ensure_modules([m for m in ("numpy", "g2pM", "pypinyin") if m in want],
+                            not args.no_install)
     missing = {r for r, m in (("pypinyin", {"pypinyin"}), ("g2pm", {"numpy", "g2pM"}))
                if r in readers and not m <= have}
     readers = [r for r in readers if r not in missing]
