@@ -25,8 +25,10 @@ step "the crate as published (cargo package -p tongyong)"
 cargo package -p tongyong --locked --allow-dirty --quiet 2>&1 | { grep -v '^warning: ignoring' || true; }
 CRATE=target/package/tongyong-$(cargo metadata --no-deps --format-version 1 --locked \
     | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "tongyong"))').crate
+# The listing first: grep -q would close the pipe early, and pipefail would count tar's SIGPIPE.
+listing="$(tar -tzf "$CRATE")"
 for f in LICENSE-MIT LICENSE-APACHE NOTICE; do
-    tar -tzf "$CRATE" | grep -qx "tongyong-[^/]*/$f" || { echo "test-all.sh: $CRATE has no $f" >&2; exit 1; }
+    grep -qx "tongyong-[^/]*/$f" <<< "$listing" || { echo "test-all.sh: $CRATE has no $f" >&2; exit 1; }
 done
 size=$(stat -c %s "$CRATE")
 echo "$CRATE: $((size / 1024)) KiB"
