@@ -1,7 +1,7 @@
 //! Stage 1: normalisation. Canonical composition (NFC) and width folding, keeping for every
 //! normalised character the index of the input character it came from.
 
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::tables::punctuation_char;
@@ -143,8 +143,25 @@ fn fold_width(c: char) -> char {
                 char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
             }
         }
+        // NFC of a character that has a one-character canonical decomposition: the CJK
+        // compatibility ideographs (不 U+F967 → 不 U+4E0D, which has a reading), Ω U+2126, Å U+212B.
+        '\u{300}'.. => canonical_singleton(c).unwrap_or(c),
         _ => c,
     }
+}
+
+/// The one character that NFC makes of `c` when it is a singleton decomposition (never
+/// recomposed), else `None`. The CJK punctuation and full-width blocks have none: not looked up.
+fn canonical_singleton(c: char) -> Option<char> {
+    if matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}') {
+        return None;
+    }
+    let (mut first, mut count) = (c, 0);
+    decompose_canonical(c, |d| {
+        first = d;
+        count += 1;
+    });
+    (count == 1 && first != c).then_some(first)
 }
 
 #[cfg(test)]
@@ -198,6 +215,19 @@ mod tests {
                 n.source
             );
         }
+    }
+
+    #[test]
+    fn compatibility_ideographs_become_the_unified_ones() {
+        // 不 U+F967, 樂 U+F914, 𪘀 U+2FA1D (supplement), Ω U+2126: NFC, one for one.
+        let n = normalise("神差\u{F967}多\u{F914}\u{2FA1D}\u{2126}");
+        assert_eq!(
+            n.chars,
+            vec!['神', '差', '不', '多', '樂', '\u{2A600}', 'Ω']
+        );
+        assert_eq!(n.source, (0..7).collect::<Vec<u32>>());
+        // Characters whose NFC is themselves stay: é, a Hangul syllable, full-width marks.
+        assert_eq!(normalise("é한，").chars, vec!['é', '한', '，']);
     }
 
     #[test]

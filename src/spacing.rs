@@ -857,6 +857,11 @@ fn affixes(units: &mut Vec<Unit>, ctx: &Context, cap: usize) {
 fn particles(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     pass(units, ctx, |ctx, a, b| {
         let Some(p) = ctx.single(b) else { return false };
+        // §6.4: a blank always stands between a Latin run and Chinese (NASA的, OK了): joined, the
+        // cells of the particle would read as more letters.
+        if a.kind == GroupKind::Code && ctx.chars[a.chars.end - 1].is_ascii_alphabetic() {
+            return false;
+        }
         if has_class(p, Class::Structural) || (has_class(p, Class::Aspect) && p != '过') {
             return ctx.neutral(b);
         }
@@ -1025,6 +1030,9 @@ pub fn blank_between(prev: GroupKind, next: GroupKind, blank_after_sentence_end:
     match (prev, next) {
         (Space | LineBreak, _) | (_, Space | LineBreak) => false,
         (Punct(P::Open | P::Joiner), _) => false,
+        // R23: a closing mark attaches to what precedes it, a medial mark, an ellipsis or a dash
+        // included (“我很好，”他说 → ⠐⠘⠀): a blank before it would make ⠘ read as an opening quote.
+        (_, Punct(P::Close)) => false,
         // A blank always follows ，、；： (scheme §6.2): ⠐ must not run into the next cell.
         (Punct(P::Medial), _) => true,
         (_, Punct(P::Open)) => true,

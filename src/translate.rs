@@ -18,6 +18,7 @@ use crate::read::{
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::{Final, Syllable};
+use crate::tables::PunctClass;
 use crate::user_dict::UserDictionary;
 
 /// A unit of input and output positions. Parsed (`FromStr`) from `scalar`, `utf16`, `byte`.
@@ -725,7 +726,28 @@ fn translate_analysed(text: &str, opts: &Options, a: &mut Analysis) -> Translati
     let mut norm_source: Vec<u32> = Vec::with_capacity(chars.len() * 3);
     let mut words = Vec::with_capacity(a.groups.len());
     let mut prev_kind: Option<GroupKind> = None;
-    for g in &a.groups {
+    // The last group written, for the spaces after an opening mark.
+    let mut prev_group: Option<&Group> = None;
+    for (gi, g) in a.groups.iter().enumerate() {
+        // R23: typed spaces before a Chinese mark that attaches to the word before it, or after
+        // an opening one, are no blanks of the braille (你好 。 → ⠐⠆ attached). ASCII marks keep
+        // their spaces: in code (for (( a ; b ))) the spaces are the text.
+        let chinese_mark = |m: &Group, kind: fn(GroupKind) -> bool| {
+            kind(m.kind) && !chars[a.chars_of(m).start].is_ascii()
+        };
+        // Spaces at the start of a line are its indentation, and stay.
+        let line_start = prev_group.is_none_or(|p| p.kind == GroupKind::LineBreak);
+        if g.kind == GroupKind::Space
+            && !line_start
+            && (prev_group.is_some_and(|p| chinese_mark(p, attaches_forward))
+                || a.groups[gi + 1..]
+                    .iter()
+                    .find(|n| n.kind != GroupKind::Space)
+                    .is_some_and(|n| chinese_mark(n, attaches_back)))
+        {
+            continue;
+        }
+        prev_group = Some(g);
         if let Some(p) = prev_kind {
             if blank_between(p, g.kind, opts.blank_after_sentence_end) {
                 let last = *norm_source.last().unwrap_or(&0);
@@ -849,6 +871,20 @@ fn translate_analysed(text: &str, opts: &Options, a: &mut Analysis) -> Translati
         first,
         words,
     }
+}
+
+/// Whether a group is a mark that attaches to what comes before it (R23: closing, medial and
+/// final marks), so that typed spaces before it are dropped.
+fn attaches_back(kind: GroupKind) -> bool {
+    matches!(
+        kind,
+        GroupKind::Punct(PunctClass::Close | PunctClass::Medial | PunctClass::Final)
+    )
+}
+
+/// Whether a group is an opening mark, which attaches to what follows it (R23).
+fn attaches_forward(kind: GroupKind) -> bool {
+    kind == GroupKind::Punct(PunctClass::Open)
 }
 
 /// [`words_only`] one word at a time, in one reused [`Word`]: no allocation per word.

@@ -40,16 +40,33 @@ pub fn check_translation(t: &Translation, text: &str) {
         }
     }
     // Nothing is lost silently: a character with no symbol of its own is a combining mark
-    // composed with the character before it, or a later character of a punctuation mark written
-    // as one (—— ……), whose cells all map to its first character.
-    for (i, c) in text.chars().enumerate() {
+    // composed with the character before it, a later character of a punctuation mark written
+    // as one (—— ……), whose cells all map to its first character, or a typed space next to a
+    // mark (R23: a mark attaches to its word, so the spaces between them are no blanks).
+    let chars: Vec<char> = text.chars().collect();
+    let punct_at = |k: usize, start: bool| {
+        t.words().iter().any(|w| {
+            w.kind == WordKind::Punct
+                && if start {
+                    w.input.start == k
+                } else {
+                    w.input.end == k + 1
+                }
+        })
+    };
+    for (i, &c) in chars.iter().enumerate() {
         if !has_output[i] {
             let in_mark = t
                 .words()
                 .iter()
                 .any(|w| w.kind == WordKind::Punct && w.input.start < i && i < w.input.end);
+            let next = (i..chars.len()).find(|&k| !chars[k].is_whitespace());
+            let prev = (0..i).rev().find(|&k| !chars[k].is_whitespace());
+            let space_by_mark = c.is_whitespace()
+                && (next.is_some_and(|k| punct_at(k, true))
+                    || prev.is_some_and(|k| punct_at(k, false)));
             assert!(
-                i > 0 && (silent(c) || in_mark),
+                (i > 0 && (silent(c) || in_mark)) || space_by_mark,
                 "input {i} {c:?} has no output (text {text:?})"
             );
         }
