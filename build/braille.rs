@@ -196,6 +196,37 @@ pub fn tables(dir: &Path) -> String {
         .unwrap_or(1);
     writeln!(code, "pub const LONGEST_PUNCTUATION: usize = {longest};").unwrap();
 
+    // ASCII symbols in Chinese text: code point → cells, sorted for a binary search.
+    let mut symbols: Vec<(u32, Vec<u8>)> = rows(&dir.join("symbols.tsv"))
+        .iter()
+        .map(|r| {
+            let mut chars = r[0].chars();
+            let c = chars.next().expect("an empty symbol");
+            assert!(
+                chars.next().is_none() && c.is_ascii_graphic(),
+                "symbols.tsv: {:?}",
+                r[0]
+            );
+            assert!(
+                matches!(r[3].as_str(), "CERTAIN" | "INFERRED" | "UNKNOWN"),
+                "symbols.tsv: confidence of {c:?}"
+            );
+            (c as u32, cells(&r[1]))
+        })
+        .collect();
+    symbols.sort_unstable();
+    writeln!(
+        code,
+        "/// ASCII symbols in Chinese text (`data/braille/symbols.tsv`, sorted): code point, cells.\n\
+         pub static SYMBOLS: [(u32, &[u8]); {}] = [",
+        symbols.len()
+    )
+    .unwrap();
+    for (c, cs) in &symbols {
+        writeln!(code, "    ({c}, {}),", bytes_literal(cs)).unwrap();
+    }
+    writeln!(code, "];").unwrap();
+
     // Abbreviations: char → (syllable code, [national, before zero initial, current toned, current untoned])
     let mut map = phf_codegen::Map::new();
     let mut entries = Vec::new();

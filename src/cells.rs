@@ -5,8 +5,8 @@ use crate::cell::{Cell, Symbol};
 use crate::options::{DecimalPoint, Options, SymbolMode, ToneMode};
 use crate::syllable::{Final, Initial, Syllable, NEUTRAL};
 use crate::tables::{
-    punctuation, ABBREVIATIONS, ABBREVIATION_CHARS, FINAL_CELLS, INITIAL_CELLS, TONE_CELLS,
-    TONE_RETENTION, TONE_RETENTION_CHARS,
+    punctuation, symbol_cells, ABBREVIATIONS, ABBREVIATION_CHARS, FINAL_CELLS, INITIAL_CELLS,
+    TONE_CELLS, TONE_RETENTION, TONE_RETENTION_CHARS,
 };
 
 /// The number sign ⠼ (3456).
@@ -175,11 +175,24 @@ pub fn retained_tones(word: &[char], readings: &[Option<Syllable>], keep: &mut V
 }
 
 /// Cells of a number: ⠼ then the digits as the letters a–j; `.` as the decimal point and `,` as
-/// the thousands separator ⠂ (liblouis; §6.3 UNKNOWN).
+/// the thousands separator ⠂ (liblouis; §6.3 UNKNOWN); the `:` of a time or ratio ⠒ with the
+/// number sign again (10:30 ⠼⠁⠚⠒⠼⠉⠚, as liblouis zhcn-cbs; INFERRED); a leading minus sign ⠤
+/// before the number sign (INFERRED: the connector's cell, as braille-scheme.md §6.1 gives `-`).
 pub fn number_cells(chars: &[char], opts: &Options, out: &mut Vec<(usize, Cell)>) {
     for (k, &c) in chars.iter().enumerate() {
-        if k == 0 {
-            out.push((0, NUMBER_SIGN));
+        match c {
+            '-' if k == 0 => {
+                out.push((0, Cell(0b10_0100)));
+                out.push((0, NUMBER_SIGN));
+                continue;
+            }
+            ':' => {
+                out.push((k, Cell(0b1_0010)));
+                out.push((k, NUMBER_SIGN));
+                continue;
+            }
+            _ if k == 0 => out.push((0, NUMBER_SIGN)),
+            _ => {}
         }
         let cell = match c {
             '1'..='9' => Cell::from_brf((b'A' + (c as u8 - b'1')) as char),
@@ -219,10 +232,20 @@ pub fn punctuation_cells(mark: &str) -> &'static [u8] {
     punctuation(mark).map_or(&[], |p| p.1 .0)
 }
 
-/// An ASCII symbol: its computer-braille cell, or the character itself.
-pub fn symbol(c: char, opts: &Options) -> Symbol {
-    match (opts.symbols, Cell::from_brf(c)) {
-        (SymbolMode::ComputerBraille, Some(cell)) if c != ' ' => Symbol::Cell(cell),
-        _ => Symbol::Text(c),
+/// The symbols of an ASCII symbol `c`: in Chinese text (`in_code` false: the word it stands in
+/// has no Latin letter) its form of `data/braille/symbols.tsv`, else its computer-braille cell, or
+/// the character itself ([`SymbolMode`]).
+pub fn symbol(c: char, in_code: bool, opts: &Options, mut push: impl FnMut(Symbol)) {
+    if opts.symbols == SymbolMode::ChineseText && !in_code {
+        if let Some(cells) = symbol_cells(c) {
+            cells.iter().for_each(|&b| push(Symbol::Cell(Cell(b))));
+            return;
+        }
+    }
+    match Cell::from_brf(c) {
+        Some(cell) if opts.symbols != SymbolMode::PassThrough && c != ' ' => {
+            push(Symbol::Cell(cell))
+        }
+        _ => push(Symbol::Text(c)),
     }
 }

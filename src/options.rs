@@ -82,13 +82,18 @@ impl std::str::FromStr for DecimalPoint {
     }
 }
 
-/// What to do with printable ASCII symbols that have no Chinese braille form (`/ @ # _ & …`).
-/// Parsed (`FromStr`) from the CLI's names `computer`, `pass`.
+/// What to do with printable ASCII symbols that are no punctuation mark (`+ = / @ # _ & …`).
+/// Parsed (`FromStr`) from the CLI's names `chinese`, `computer`, `pass`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SymbolMode {
-    /// Write the cell that North American computer braille (BRF) gives the symbol (UNKNOWN in
-    /// the standard; keeps paths, options and addresses readable).
+    /// In Chinese text, the symbol's form of `data/braille/symbols.tsv` (two or more cells, so
+    /// that no symbol reads as a syllable: `/` ⠸⠌, not the ⠌ of *zhi*); inside a run of code (a
+    /// word with Latin letters: URLs, paths, options) and for symbols without a row, the
+    /// computer-braille cell. The rows are INFERRED or UNKNOWN (each says which sources it follows).
     #[default]
+    ChineseText,
+    /// Always write the cell that North American computer braille (BRF) gives the symbol (keeps
+    /// every symbol one cell, as in paths and addresses).
     ComputerBraille,
     /// Pass the character through unchanged.
     PassThrough,
@@ -98,10 +103,11 @@ impl std::str::FromStr for SymbolMode {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
         match s {
+            "chinese" => Ok(SymbolMode::ChineseText),
             "computer" => Ok(SymbolMode::ComputerBraille),
             "pass" => Ok(SymbolMode::PassThrough),
             other => Err(Error::InvalidOption(format!(
-                "unknown symbol mode {other:?} (expected computer or pass)"
+                "unknown symbol mode {other:?} (expected chinese, computer or pass)"
             ))),
         }
     }
@@ -163,7 +169,7 @@ pub struct Options {
     pub lowercase_sign: LowercaseSign,
     /// The cell of a decimal point (§6.3, UNKNOWN).
     pub decimal_point: DecimalPoint,
-    /// ASCII symbols without a Chinese braille form.
+    /// ASCII symbols that are no punctuation mark (`+ = / @ #`…; symbols.tsv, INFERRED/UNKNOWN).
     pub symbols: SymbolMode,
     /// The word-spacing rules left INFERRED or UNKNOWN by the sources.
     pub spacing: SpacingOptions,
@@ -181,7 +187,7 @@ impl Default for Options {
             blank_after_sentence_end: true,
             lowercase_sign: LowercaseSign::InChineseText,
             decimal_point: DecimalPoint::Dot3,
-            symbols: SymbolMode::ComputerBraille,
+            symbols: SymbolMode::ChineseText,
             spacing: SpacingOptions::default(),
             readings: ReadingMode::Model,
         }

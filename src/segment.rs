@@ -87,8 +87,7 @@ pub(crate) fn segment_into(
 ) {
     tokens.clear();
     entries.clear();
-    let mut double_quote_open = false;
-    let mut single_quote_open = false;
+    let mut open = OpenPairs::default();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -111,8 +110,8 @@ pub(crate) fn segment_into(
             let end = run_end(chars, i, |c| c.is_ascii_alphabetic());
             tokens.push(simple(TokenKind::Latin, end));
             i = end;
-        } else if c.is_ascii_digit() {
-            let end = number_end(chars, i);
+        } else if c.is_ascii_digit() || is_minus(chars, i) {
+            let end = number_end(chars, i + 1);
             tokens.push(simple(TokenKind::Number, end));
             i = end;
         } else if is_line_break(c) {
@@ -122,9 +121,7 @@ pub(crate) fn segment_into(
             let end = run_end(chars, i, |c| c.is_whitespace() && !is_line_break(c));
             tokens.push(simple(TokenKind::Space, end));
             i = end;
-        } else if let Some((mark, end)) =
-            punctuation(chars, i, &mut double_quote_open, &mut single_quote_open)
-        {
+        } else if let Some((mark, end)) = punctuation(chars, i, &mut open) {
             tokens.push(Token {
                 kind: TokenKind::Punct,
                 start,
@@ -151,13 +148,31 @@ fn run_end(chars: &[char], start: usize, f: impl Fn(char) -> bool) -> usize {
     end
 }
 
-/// Digits, and `.` or `,` standing between two digits (3.14, 1,000).
-fn number_end(chars: &[char], start: usize) -> usize {
-    let mut end = start;
+/// The characters after which `-` and a number are a negative number (下降了-3%, 降至-4度, 为-5):
+/// verbs and particles that take a number. After a noun the `-` is a hyphen (钴-56, 红旗-9), after
+/// a number with its unit the connector of a range (1905年-1908年). INFERRED from usage.
+const BEFORE_NEGATIVE: [char; 8] = ['了', '至', '为', '是', '到', '达', '约', '零'];
+
+/// A `-` that is the sign of the number after it: after a verb or particle of
+/// [`BEFORE_NEGATIVE`] or a Chinese mark (：-3), not in a range (3-5), a name (钴-56) or an option
+/// (ls -1). R16 then keeps the blank before the number.
+fn is_minus(chars: &[char], i: usize) -> bool {
+    chars[i] == '-'
+        && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
+        && i.checked_sub(1).is_some_and(|p| {
+            let p = chars[p];
+            BEFORE_NEGATIVE.contains(&p) || (!p.is_ascii() && !is_han(p) && !p.is_whitespace())
+        })
+}
+
+/// The end of the number whose first digit (or minus sign) ends before `from`: digits, and `.`
+/// `,` or `:` standing between two digits (3.14, 1,000, 10:30).
+fn number_end(chars: &[char], from: usize) -> usize {
+    let mut end = from;
     while end < chars.len() {
         let c = chars[end];
-        let between_digits = matches!(c, '.' | ',')
-            && end > start
+        let between_digits = matches!(c, '.' | ',' | ':')
+            && chars[end - 1].is_ascii_digit()
             && chars.get(end + 1).is_some_and(|n| n.is_ascii_digit());
         if c.is_ascii_digit() || between_digits {
             end += 1;
@@ -168,17 +183,67 @@ fn number_end(chars: &[char], start: usize) -> usize {
     end
 }
 
+/// The paired marks open at a point of the text, for the marks whose opening and closing forms
+/// are one ASCII character or whose closing form depends on an opening one.
+#[derive(Default)]
+struct OpenPairs {
+    double_quote: bool,
+    single_quote: bool,
+    /// An ASCII `[` or `{` read as 【.
+    bracket: bool,
+    /// An ASCII `<` read as 〈.
+    angle: bool,
+}
+
+/// The longest an ASCII pair around Chinese text is looked for (characters after the opening
+/// one).
+const PAIR_REACH: usize = 40;
+
+/// Whether the ASCII opening mark at `i` pairs with `close` around Chinese text on its line:
+/// Han inside the pair, or (for brackets, `han_outside`) Han straight before or after it (见[1]).
+/// Elsewhere ([-a], a[i], x<y) the character is a symbol of code.
+fn pairs_in_chinese(chars: &[char], i: usize, close: char, han_outside: bool) -> bool {
+    let reach = chars.len().min(i + 1 + PAIR_REACH);
+    let Some(end) = (i + 1..reach)
+        .take_while(|&k| !is_line_break(chars[k]) && chars[k] != chars[i])
+        .find(|&k| chars[k] == close)
+    else {
+        return false;
+    };
+    chars[i + 1..end].iter().any(|&c| is_han(c))
+        || (han_outside
+            && (i.checked_sub(1).is_some_and(|p| is_han(chars[p]))
+                || chars.get(end + 1).is_some_and(|&n| is_han(n))))
+}
+
+/// Whether the `.` at `i` ends a list number at the start of a line (1.第一条, 2. 再见).
+fn ends_list_number(chars: &[char], i: usize) -> bool {
+    let digits = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    digits > 0
+        && chars[..i - digits]
+            .iter()
+            .rev()
+            .take_while(|&&c| !is_line_break(c))
+            .all(|c| c.is_whitespace())
+        && chars.get(i + 1).is_none_or(|&n| !n.is_ascii_digit())
+}
+
 /// Finds the punctuation mark starting at `i`: the table's marks, runs of dashes and ellipses,
-/// and ASCII punctuation used in Chinese text.
-fn punctuation(
-    chars: &[char],
-    i: usize,
-    dq: &mut bool,
-    sq: &mut bool,
-) -> Option<(&'static str, usize)> {
+/// and ASCII punctuation used in Chinese text, each ASCII mark by its role there.
+fn punctuation(chars: &[char], i: usize, open: &mut OpenPairs) -> Option<(&'static str, usize)> {
     let c = chars[i];
-    // Runs: —— (one or more dashes), …… (one or more ellipsis chars, or three dots or more).
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let next = chars.get(i + 1).copied();
+    let between_digits =
+        prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+    // Runs: —— (one or more dashes), …… (one or more ellipsis chars, or three dots or more). One
+    // dash between two numbers is the connector of a range (1949—2019年; GB/T 15834).
     match c {
+        '—' if between_digits => return Some(("－", i + 1)),
         '—' | '―' | '─' => return Some(("——", run_end(chars, i, |x| x == c))),
         '…' => return Some(("……", run_end(chars, i, |x| x == '…'))),
         '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
@@ -203,19 +268,24 @@ fn punctuation(
         .flatten();
     if let Some((key, len)) = long.or_else(|| punctuation_char(c).map(|e| (e.0, 1))) {
         match key {
-            "“" => *dq = true,
-            "”" => *dq = false,
-            "‘" => *sq = true,
-            "’" => *sq = false,
+            "“" => open.double_quote = true,
+            "”" => open.double_quote = false,
+            "‘" => open.single_quote = true,
+            "’" => open.single_quote = false,
             _ => {}
         }
         return Some((key, i + len));
     }
-    let prev = i.checked_sub(1).map(|p| chars[p]);
-    let next = chars.get(i + 1).copied();
     let mark = match c {
         ',' | '，' | '﹐' => "，",
         ';' => "；",
+        // A colon in code (https://, std::io, C:\) is a symbol of it; between digits (10:30) it is
+        // part of the number.
+        ':' if prev.is_some_and(|p| p.is_ascii_alphanumeric())
+            && next.is_some_and(|n| n.is_ascii_graphic()) =>
+        {
+            return None
+        }
         ':' => "：",
         '?' => "？",
         '!' => "！",
@@ -227,6 +297,29 @@ fn punctuation(
         '』' => "’",
         '•' | '・' | '‧' => "·",
         '‐' | '‑' | '–' | '-' => "－",
+        // A tilde between two numbers is the range connector (3～5天).
+        '~' if between_digits => "－",
+        '[' | '{' if pairs_in_chinese(chars, i, if c == '[' { ']' } else { '}' }, true) => {
+            open.bracket = true;
+            "【"
+        }
+        ']' | '}' if open.bracket => {
+            open.bracket = false;
+            "】"
+        }
+        '<' if pairs_in_chinese(chars, i, '>', false) => {
+            open.angle = true;
+            "〈"
+        }
+        '>' if open.angle => {
+            open.angle = false;
+            "〉"
+        }
+        // After a Latin letter (Mr. U.S.A.) or ending a list number at the start of a line (1.第一条)
+        // a full stop is the period of the Latin text or of the number, not 。 (§6.4).
+        '.' if prev.is_some_and(|p| p.is_ascii_alphabetic()) || ends_list_number(chars, i) => {
+            return None
+        }
         // A full stop ends a sentence only before a space, a closing mark, a Han character or the
         // end of the text (not in www.example.com or e.g.).
         '.' if next.is_none_or(|n| {
@@ -236,19 +329,20 @@ fn punctuation(
             "。"
         }
         '"' => {
-            *dq = !*dq;
-            if *dq {
+            open.double_quote = !open.double_quote;
+            if open.double_quote {
                 "“"
             } else {
                 "”"
             }
         }
-        // An apostrophe between letters (don't) is not a quote.
-        '\'' if !(prev.is_some_and(|p| p.is_alphanumeric())
-            && next.is_some_and(|n| n.is_alphanumeric())) =>
+        // An apostrophe between Latin letters or digits (don't) is not a quote; around Chinese
+        // text ('正常人') it is.
+        '\'' if !(prev.is_some_and(|p| p.is_ascii_alphanumeric())
+            && next.is_some_and(|n| n.is_ascii_alphanumeric())) =>
         {
-            *sq = !*sq;
-            if *sq {
+            open.single_quote = !open.single_quote;
+            if open.single_quote {
                 "‘"
             } else {
                 "’"

@@ -97,6 +97,15 @@ pub fn punctuation_char(c: char) -> Option<(&'static str, PunctEntry)> {
     (code == c as u32).then_some((key, entry))
 }
 
+/// The cells of the ASCII symbol `c` in Chinese text (`data/braille/symbols.tsv`), if it has a
+/// row there.
+pub fn symbol_cells(c: char) -> Option<&'static [u8]> {
+    SYMBOLS
+        .binary_search_by_key(&(c as u32), |e| e.0)
+        .ok()
+        .map(|k| SYMBOLS[k].1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +124,17 @@ mod tests {
             .filter(|&c| punctuation_char(c).is_some())
             .count();
         assert_eq!(count, marks.count());
+    }
+
+    /// Every symbol of the table is found, with its cells (+ is dots 5 and 2-3-5).
+    #[test]
+    fn symbol_cells_finds_the_rows() {
+        assert_eq!(symbol_cells('+'), Some(&[0b1_0000u8, 0b1_0110][..]));
+        for &(code, cells) in SYMBOLS.iter() {
+            let c = char::from_u32(code).expect("a scalar");
+            assert_eq!(symbol_cells(c), Some(cells));
+        }
+        assert_eq!(symbol_cells('a'), None);
+        assert_eq!(symbol_cells('%'), None);
     }
 }

@@ -828,7 +828,13 @@ fn translate_analysed(text: &str, opts: &Options, a: &mut Analysis) -> Translati
                         push(Symbol::Cell(Cell(b)), t.start);
                     }
                 }
-                TokenKind::Symbol => push(cells::symbol(chars[t.start], opts), t.start),
+                TokenKind::Symbol => {
+                    // A symbol in a word with Latin letters (a URL, a path, an option) is code.
+                    let in_code = chars[group_range.clone()]
+                        .iter()
+                        .any(|c| c.is_ascii_alphabetic());
+                    cells::symbol(chars[t.start], in_code, opts, |s| push(s, t.start));
+                }
                 TokenKind::Space => {
                     for k in t.start..t.end {
                         push(Symbol::Cell(Cell::BLANK), k);

@@ -116,7 +116,7 @@ typedef uint32_t tongyong_lowercase_sign;
 typedef uint32_t tongyong_decimal_point;
 
 /**
- * ASCII symbols without a Chinese braille form (`/ @ # _ ...`).
+ * ASCII symbols that are no punctuation mark (`+ = / @ # _ ...`).
  */
 typedef uint32_t tongyong_symbols;
 
@@ -362,7 +362,7 @@ typedef struct tongyong_sign_token {
 #define TONGYONG_DECIMAL_POINT_DOT2 1
 
 /**
- * Their North American computer-braille cell (default).
+ * Always their North American computer-braille cell.
  */
 #define TONGYONG_SYMBOLS_COMPUTER 0
 
@@ -370,6 +370,12 @@ typedef struct tongyong_sign_token {
  * Passed through unchanged.
  */
 #define TONGYONG_SYMBOLS_PASS 1
+
+/**
+ * Their forms in Chinese text (`data/braille/symbols.tsv`), computer braille inside words with
+ * Latin letters (default).
+ */
+#define TONGYONG_SYMBOLS_CHINESE 2
 
 /**
  * The lexicon, then the polyphone model over the sentence around each polyphone: the most
@@ -532,7 +538,7 @@ tongyong_status tongyong_options_set_decimal_point(struct tongyong_options *opts
                                                    tongyong_decimal_point value);
 
 /**
- * ASCII symbols without a Chinese braille form (`TONGYONG_SYMBOLS_*`).
+ * ASCII symbols that are no punctuation mark (`TONGYONG_SYMBOLS_*`).
  *
  * # Safety
  * `opts` must be NULL or a live options object not used by another thread.

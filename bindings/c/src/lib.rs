@@ -120,12 +120,15 @@ pub const TONGYONG_DECIMAL_POINT_DOT3: tongyong_decimal_point = 0;
 /// Dot 2.
 pub const TONGYONG_DECIMAL_POINT_DOT2: tongyong_decimal_point = 1;
 
-/// ASCII symbols without a Chinese braille form (`/ @ # _ ...`).
+/// ASCII symbols that are no punctuation mark (`+ = / @ # _ ...`).
 pub type tongyong_symbols = u32;
-/// Their North American computer-braille cell (default).
+/// Always their North American computer-braille cell.
 pub const TONGYONG_SYMBOLS_COMPUTER: tongyong_symbols = 0;
 /// Passed through unchanged.
 pub const TONGYONG_SYMBOLS_PASS: tongyong_symbols = 1;
+/// Their forms in Chinese text (`data/braille/symbols.tsv`), computer braille inside words with
+/// Latin letters (default).
+pub const TONGYONG_SYMBOLS_CHINESE: tongyong_symbols = 2;
 
 /// How polyphonic characters (多音字) are read.
 pub type tongyong_readings = u32;
@@ -567,7 +570,7 @@ pub unsafe extern "C" fn tongyong_options_set_decimal_point(
     }
 }
 
-/// ASCII symbols without a Chinese braille form (`TONGYONG_SYMBOLS_*`).
+/// ASCII symbols that are no punctuation mark (`TONGYONG_SYMBOLS_*`).
 ///
 /// # Safety
 /// `opts` must be NULL or a live options object not used by another thread.
@@ -580,6 +583,7 @@ pub unsafe extern "C" fn tongyong_options_set_symbols(
     unsafe {
         with_options(opts, |o| {
             o.symbols = match value {
+                TONGYONG_SYMBOLS_CHINESE => ty::SymbolMode::ChineseText,
                 TONGYONG_SYMBOLS_COMPUTER => ty::SymbolMode::ComputerBraille,
                 TONGYONG_SYMBOLS_PASS => ty::SymbolMode::PassThrough,
                 _ => return Err(TONGYONG_INVALID_ARGUMENT),

@@ -161,6 +161,8 @@ static void test_options(void) {
     CHECK_STATUS(tongyong_options_set_lowercase_sign(opts, 3), TONGYONG_INVALID_ARGUMENT);
     CHECK_STATUS(tongyong_options_set_decimal_point(opts, TONGYONG_DECIMAL_POINT_DOT2),
                  TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_symbols(opts, TONGYONG_SYMBOLS_CHINESE), TONGYONG_OK);
+    CHECK_STATUS(tongyong_options_set_symbols(opts, 3), TONGYONG_INVALID_ARGUMENT);
     CHECK_STATUS(tongyong_options_set_symbols(opts, TONGYONG_SYMBOLS_PASS), TONGYONG_OK);
     CHECK_STATUS(tongyong_options_set_blank_after_sentence_end(opts, false), TONGYONG_OK);
     CHECK_STATUS(tongyong_options_set_apical_tone_before_zero_initial(opts, true), TONGYONG_OK);

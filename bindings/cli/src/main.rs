@@ -132,8 +132,9 @@ struct BrailleArgs {
     /// The decimal point cell.
     #[arg(long, value_enum, default_value_t = DecimalArg::Dot3)]
     decimal_point: DecimalArg,
-    /// ASCII symbols without a Chinese braille form: computer-braille cells, or passed through.
-    #[arg(long, value_enum, default_value_t = SymbolsArg::Computer)]
+    /// ASCII symbols (+ = / @ # …): their forms in Chinese text (data/braille/symbols.tsv; computer
+    /// braille inside words with Latin letters), computer-braille cells always, or passed through.
+    #[arg(long, value_enum, default_value_t = SymbolsArg::Chinese)]
     symbols: SymbolsArg,
     /// Read polyphones from the lexicon and tables only, without running the model (faster).
     #[arg(long)]
@@ -246,6 +247,7 @@ enum DecimalArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum SymbolsArg {
+    Chinese,
     Computer,
     Pass,
 }
@@ -272,6 +274,7 @@ impl BrailleArgs {
                 DecimalArg::Dot2 => DecimalPoint::Dot2,
             },
             symbols: match self.symbols {
+                SymbolsArg::Chinese => SymbolMode::ChineseText,
                 SymbolsArg::Computer => SymbolMode::ComputerBraille,
                 SymbolsArg::Pass => SymbolMode::PassThrough,
             },

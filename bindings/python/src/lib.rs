@@ -132,7 +132,7 @@ impl Translator {
         blank_after_sentence_end = true,
         lowercase_sign = "chinese",
         decimal_point = "dot3",
-        symbols = "computer",
+        symbols = "chinese",
         readings = "model",
         split_long_words = true,
         join_monosyllables = true,

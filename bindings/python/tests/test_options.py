@@ -51,12 +51,14 @@ CLI_CASES = [
     ({"join_place_generics": False}, ["--no-join-place-generics"]),
     ({"idioms": "two-plus-two"}, ["--idioms", "two-plus-two"]),
     ({"max_syllables": 1}, ["--max-syllables", "1"]),
+    ({"symbols": "computer"}, ["--symbols", "computer"]),
+    ({"symbols": "pass"}, ["--symbols", "pass"]),
     ({"user_dictionary": {"银行": "yin2 xing2", "李华强": None}}, ["--user-dict", "DICT"]),
 ]
 CLI_TEXT = [
     "中华人民共和国成立了。", "他很好，住在山上，每年都来。", "我不去，你去吗？", "我在家看了第一本书。",
     "2018年7月1日，李华强去北京市。", "风平浪静的洞庭湖。", "他长得很高，银行很远，这条河全长475米。", "这只猫没吃饭呢。",
-    "我往东走，得了第3名。", "王芳来了。", "一个人", "三月五日到十二月。",
+    "我往东走，得了第3名。", "王芳来了。", "一个人", "三月五日到十二月。", "你好/再见，1+1=2。",
 ]
 # An option that the sentences above do not show (the lexicon keeps 北京市, 洞庭湖, 杭州市
 # together anyway): still compared with the CLI.

@@ -131,8 +131,9 @@ class Options:
     """When lower-case Latin runs get the letter sign: ``"never"``, ``"chinese"``, ``"always"``."""
     decimal_point: str = "dot3"
     """The decimal point cell: ``"dot3"`` or ``"dot2"``."""
-    symbols: str = "computer"
-    """ASCII symbols without a Chinese form: ``"computer"`` braille cells or ``"pass"``."""
+    symbols: str = "chinese"
+    """ASCII symbols (``+ = / @ #`` …): ``"chinese"`` (their forms in Chinese text, computer
+    braille inside words with Latin letters), ``"computer"`` braille cells always, or ``"pass"``."""
     readings: str = "model"
     """How polyphones are read: ``"model"`` (lexicon, then the polyphone model over the sentence;
     the most accurate) or ``"fast"`` (lexicon and most frequent readings only)."""

@@ -22,7 +22,7 @@ class Translator:
         blank_after_sentence_end: bool = True,
         lowercase_sign: str = "chinese",
         decimal_point: str = "dot3",
-        symbols: str = "computer",
+        symbols: str = "chinese",
         readings: str = "model",
         split_long_words: bool = True,
         join_monosyllables: bool = True,
