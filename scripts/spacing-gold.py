@@ -52,6 +52,7 @@ G2PL = Path(os.environ.get("G2PL_DIR", "/work/shared/data/polyphone-g2pl"))
 GOLD = ROOT / "tests" / "data" / "spacing-gold.tsv"
 VENV = ROOT / "target" / "spacing-gold-venv"
 MARK = "\u2581"
+ERRORS = []
 
 
 def clean(line):
@@ -131,14 +132,17 @@ def parse_gold(path):
         for i in range(len(text) - 1):
             if is_word_char(text[i]) and is_word_char(text[i + 1]):
                 gaps[i] = blank_before[i + 1]
-        rows.append((ident, source, text, gaps, parse_notes(notes, text, path, n)))
+        rows.append((ident, source, text, gaps, parse_notes(notes, text, gaps, path, n)))
+    if ERRORS:
+        sys.exit("\n".join(ERRORS))
     return rows
 
 
-def parse_notes(notes, text, path, n):
+def parse_notes(notes, text, gaps, path, n):
     """Notes are `;`-separated items `A|B RULE ...` or `AB RULE ...`: the two sides of a gap
     written with `|` (a blank) or `+` (a join) between them, then rule ids and labels. The gap is
-    found by the characters around the marker (the first occurrence in the sentence)."""
+    found by the characters around the marker (the first occurrence in the sentence); a note
+    that contradicts the spaced sentence stops the script."""
     out = defaultdict(list)
     for item in notes.split(";"):
         item = item.strip()
@@ -149,11 +153,14 @@ def parse_notes(notes, text, path, n):
         m = re.fullmatch(r"(\S*?)([|+])(\S+)", head)
         if not m:
             continue  # a free note on the sentence
-        left, _, right = m.groups()
+        left, mark, right = m.groups()
         pos = text.find(left + right)
         if pos < 0:
             sys.exit(f"{path}:{n}: note {head!r}: {left + right!r} not in the sentence")
-        out[pos + len(left) - 1].extend(rules)
+        gap = pos + len(left) - 1
+        if gap in gaps and gaps[gap] != (mark == "|"):
+            ERRORS.append(f"{path}:{n}: note {head!r} disagrees with the spaced sentence")
+        out[gap].extend(rules)
     return out
 
 
