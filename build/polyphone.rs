@@ -1,13 +1,15 @@
-//! `data/polyphone/` → the linear polyphone model's tables (`linear.rs`, `linear_keys.bin`,
-//! `linear_weights.bin`), read by `src/read/linear.rs`.
+//! `data/polyphone/` → the linear polyphone model's tables (`linear.rs`, `linear_table.bin`,
+//! `linear_weights.bin`), read by `src/read/linear.rs`. The feature hashes of all characters go
+//! into one open-addressing table (`feature_hash::slot`, linear probing, load ≤ 5/8): per slot
+//! the hash and the character number with the row of its weights.
 //!
 //! `weights.bin` (written by `scripts/train-polyphone.py`, little-endian): the magic `TYLIN001`,
 //! the hash of [`feature_hash::PROBE`] (so that a file hashed another way is refused), the number
 //! of characters, then per character its code point (u32), its number of readings K (u8), its
 //! weight scale (f32), its number of features N (u32), the N feature hashes sorted (u32) and N × K
 //! int8 weights. `classes.tsv` gives each character's readings in class order, and whether the
-//! model leads for it (`1`: it decides the character's open readings in both modes, else only in
-//! the fast mode and when sure).
+//! model leads for it (`1`: it decides the character's open readings in both modes) and whether it
+//! re-reads it when sure although g2pM does not read it (`1`).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -23,6 +25,11 @@ pub fn tables(dir: &Path, out: &Path) -> String {
     let leads: Vec<u32> = table
         .iter()
         .filter(|r| r[0] != "char" && r.get(2).is_some_and(|l| l == "1"))
+        .map(|r| r[0].chars().next().unwrap() as u32)
+        .collect();
+    let sure: Vec<u32> = table
+        .iter()
+        .filter(|r| r[0] != "char" && r.get(3).is_some_and(|l| l == "1"))
         .map(|r| r[0].chars().next().unwrap() as u32)
         .collect();
     let classes: Vec<(char, Vec<u16>)> = table
@@ -65,6 +72,7 @@ pub fn tables(dir: &Path, out: &Path) -> String {
     assert_eq!(count, classes.len(), "weights.bin and classes.tsv disagree");
     let (mut keys, mut weights, mut class_codes) = (Vec::new(), Vec::new(), Vec::new());
     let mut info = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut widest = 2;
     for (c, codes) in &classes {
         let cp = u32_of(take(4));
@@ -75,6 +83,7 @@ pub fn tables(dir: &Path, out: &Path) -> String {
         let scale = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
         let n = u32_of(take(4)) as usize;
         let key_start = keys.len() / 4;
+        spans.push((key_start, key_start + n));
         let ks = take(4 * n);
         let decoded: Vec<u32> = ks.chunks_exact(4).map(u32_of).collect();
         assert!(
@@ -93,7 +102,42 @@ pub fn tables(dir: &Path, out: &Path) -> String {
         widest = widest.max(width);
     }
     assert_eq!(at, bytes.len(), "weights.bin: trailing bytes");
-    fs::write(out.join("linear_keys.bin"), &keys).unwrap();
+    // One open-addressing table of every character's keys: a feature costs one or two probes
+    // at run time, not a binary search.
+    let total = keys.len() / 4;
+    let mut bits = 4;
+    while (1usize << bits) * 5 < total * 8 {
+        bits += 1;
+    }
+    let mask = (1usize << bits) - 1;
+    let mut table = vec![(0u32, 0u32); 1 << bits];
+    for (m, (k0, k1)) in spans.iter().enumerate() {
+        assert!(
+            m < 1 << (32 - feature_hash::ROW_BITS),
+            "too many characters"
+        );
+        assert!(
+            k1 - k0 < (1 << feature_hash::ROW_BITS) - 1,
+            "too many features"
+        );
+        for k in *k0..*k1 {
+            let h = u32_of(&keys[4 * k..4 * k + 4]);
+            let mut s = feature_hash::slot(h, m as u32, bits);
+            while table[s].1 != 0 {
+                s = (s + 1) & mask;
+            }
+            table[s] = (
+                h,
+                (m as u32) << feature_hash::ROW_BITS | (k - k0 + 1) as u32,
+            );
+        }
+    }
+    let mut blob = Vec::with_capacity(table.len() * 8);
+    for (h, packed) in &table {
+        blob.extend_from_slice(&h.to_le_bytes());
+        blob.extend_from_slice(&packed.to_le_bytes());
+    }
+    fs::write(out.join("linear_table.bin"), &blob).unwrap();
     fs::write(out.join("linear_weights.bin"), &weights).unwrap();
     let cps: Vec<u32> = classes.iter().map(|(c, _)| *c as u32).collect();
     let mut s = String::new();
@@ -103,6 +147,8 @@ pub fn tables(dir: &Path, out: &Path) -> String {
         "/// The characters it decides alone in both modes (trained on g2pL and CPP dev).\n",
     );
     s.push_str(&crate::char_set("LINEAR_LEADS", leads));
+    s.push_str("/// The characters g2pM does not read that it re-reads when sure.\n");
+    s.push_str(&crate::char_set("LINEAR_SURE_SET", sure));
     writeln!(
         s,
         "/// The characters of the linear polyphone model, sorted."
@@ -126,6 +172,11 @@ pub fn tables(dir: &Path, out: &Path) -> String {
         s,
         "/// The syllable codes of the classes.\npub static LINEAR_CLASSES: [u16; {}] = {class_codes:?};",
         class_codes.len()
+    )
+    .unwrap();
+    writeln!(
+        s,
+        "/// The feature table has 2^LINEAR_TABLE_BITS slots.\npub const LINEAR_TABLE_BITS: u32 = {bits};"
     )
     .unwrap();
     writeln!(

@@ -32,7 +32,7 @@
 //! 5. the linear model ([`linear`], trained here on g2pL train and CPP dev) for the open
 //!    polyphones of the characters it leads for ([`linear::leads`]), in both modes; for the other
 //!    open polyphones g2pM in the default mode (the neighbour rules in the fast mode), and the
-//!    linear model when it is [`LINEAR_SURE`] for those g2pM leaves to their default;
+//!    linear model when it is [`LINEAR_SURE`] for a few that g2pM leaves to their default;
 //! 6. the character's default reading.
 
 use crate::lexicon;
@@ -387,12 +387,13 @@ pub(crate) fn model_may_override(c: char) -> bool {
 /// default reading (`model-settled.tsv`, scope `all`) or does not read. Chosen on the tuning sets
 /// (g2pL dev and a fifth of CPP dev, `scripts/train-polyphone.py`): 0.8 and 0.9 score alike on
 /// g2pL dev (+0.5 points over never), each one CPP dev item lower; the higher one is kept for
-/// running text.
+/// running text. Only for the characters of [`linear::sure_only`].
 pub const LINEAR_SURE: f32 = 0.9;
 
 /// The new readings that the linear model ([`linear`]) gives the open characters (`Settled::No`) it covers: a
-/// polyphone it leads for ([`linear::leads`]) always, in both modes; a polyphone that g2pM does
-/// not read ([`model_may_read`] false) when the model is [`LINEAR_SURE`]. Never a character
+/// polyphone it leads for ([`linear::leads`]) always, in both modes; one of the few polyphones
+/// that g2pM does not read ([`model_may_read`] false) but it does ([`linear::sure_only`]) when
+/// it is [`LINEAR_SURE`]. Never a character
 /// inside a word with a phrase reading, nor one a rule or the user dictionary settled.
 pub(crate) fn linear_changes(cx: &linear::Context<'_>) -> Vec<(usize, Syllable)> {
     let mut changes: Vec<(usize, Syllable)> = Vec::new();
@@ -402,7 +403,7 @@ pub(crate) fn linear_changes(cx: &linear::Context<'_>) -> Vec<(usize, Syllable)>
         }
         let g2pm = model_may_read(c);
         let lead = g2pm && linear::leads(c);
-        if g2pm && !lead {
+        if !lead && (g2pm || !linear::sure_only(c)) {
             continue;
         }
         // A neighbour rule of `context-rules.tsv` wins over the model (on the tuning sets its

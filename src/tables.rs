@@ -74,8 +74,9 @@ include!(concat!(env!("OUT_DIR"), "/curated_words.rs"));
 pub static G2PM_PROJECTION: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/g2pm_projection.bin"));
 
-/// The linear polyphone model's feature hashes (u32, little-endian), sorted per character.
-pub static LINEAR_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/linear_keys.bin"));
+/// The linear polyphone model's feature table: per slot the feature hash and the character number
+/// with its row (u32 each, little-endian; see `build/polyphone.rs`).
+pub static LINEAR_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/linear_table.bin"));
 /// Its int8 weights, one row of the character's classes per key.
 pub static LINEAR_WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/linear_weights.bin"));
 /// The lexicon blob (see `build.rs`, `lexicon_blob`).

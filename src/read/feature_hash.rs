@@ -25,3 +25,16 @@ pub fn fnv_str(s: &str) -> u32 {
 /// The string whose hash the weights file records, so that the build can tell a file hashed
 /// another way.
 pub const PROBE: &str = "tongyong 通用";
+
+/// The first slot of the feature hash `h` of the model's character number `char_index` in the
+/// open-addressing table of `2^bits` slots that the build makes (`build/polyphone.rs`; linear
+/// probing from there).
+#[inline]
+pub fn slot(h: u32, char_index: u32, bits: u32) -> usize {
+    let mixed = (h ^ char_index.wrapping_mul(0x9e37_79b9)).wrapping_mul(0x85eb_ca6b);
+    (mixed >> (32 - bits)) as usize
+}
+
+/// Bits of a table entry's second word that hold the row (plus one; 0 marks an empty slot); the
+/// bits above hold the character number.
+pub const ROW_BITS: u32 = 20;

@@ -20,14 +20,14 @@
 //! rules; then this model, alone in [`crate::ReadingMode::Fast`] and combined with g2pM's
 //! log-probabilities in [`crate::ReadingMode::Model`]; then the character's default reading.
 
-use super::feature_hash::{fnv_bytes, FNV_OFFSET};
+use super::feature_hash::{fnv_bytes, slot, FNV_OFFSET, ROW_BITS};
 use super::Settled;
 use crate::lexicon::Entry;
 use crate::segment::{is_han, Token, TokenKind};
 use crate::syllable::Syllable;
 use crate::tables::{
-    LINEAR_CHARS, LINEAR_CLASSES, LINEAR_INFO, LINEAR_KEYS, LINEAR_LEADS, LINEAR_SET,
-    LINEAR_WEIGHTS, LINEAR_WIDEST,
+    LINEAR_CHARS, LINEAR_CLASSES, LINEAR_INFO, LINEAR_LEADS, LINEAR_SET, LINEAR_SURE_SET,
+    LINEAR_TABLE, LINEAR_TABLE_BITS, LINEAR_WEIGHTS, LINEAR_WIDEST,
 };
 
 /// The most readings a character of the model has.
@@ -268,6 +268,13 @@ pub(crate) fn leads(c: char) -> bool {
     LINEAR_LEADS.contains(c)
 }
 
+/// Whether the model re-reads `c`, which g2pM does not read, when it is sure
+/// (`crate::read::LINEAR_SURE`).
+#[inline]
+pub(crate) fn sure_only(c: char) -> bool {
+    LINEAR_SURE_SET.contains(c)
+}
+
 /// The best reading of `cx.chars[i]` and its probability, if the model reads the character.
 pub(crate) fn best(cx: &Context<'_>, i: usize) -> Option<(Syllable, f32)> {
     let mut lp = [0f32; MAX_CLASSES];
@@ -280,9 +287,14 @@ pub(crate) fn best(cx: &Context<'_>, i: usize) -> Option<(Syllable, f32)> {
     Some((Syllable::from_code(classes[k])?, p.exp()))
 }
 
-fn key_at(k: usize) -> u32 {
-    let b = &LINEAR_KEYS[4 * k..4 * k + 4];
-    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+/// The slot `s` of the feature table: the hash and the character number with the row.
+#[inline]
+fn slot_at(s: usize) -> (u32, u32) {
+    let b = &LINEAR_TABLE[8 * s..8 * s + 8];
+    (
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+        u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+    )
 }
 
 /// The readings of `cx.chars[i]` with their log-probabilities (in the order of the character's
@@ -295,29 +307,29 @@ pub(crate) fn log_probabilities(
 ) -> Option<&'static [u16]> {
     let c = cx.chars[i] as u32;
     let m = LINEAR_CHARS.binary_search(&c).ok()?;
-    let (key_start, key_end, weight_start, class_start, width, scale) = LINEAR_INFO[m];
-    let (key_start, key_end) = (key_start as usize, key_end as usize);
+    let (_, _, weight_start, class_start, width, scale) = LINEAR_INFO[m];
     let width = width as usize;
+    let mask = (1usize << LINEAR_TABLE_BITS) - 1;
     let mut sums = [0i32; MAX_CLASSES];
     features(
         cx,
         i,
         &mut Hashes(|h| {
-            // Binary search among the character's keys.
-            let (mut lo, mut hi) = (key_start, key_end);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                match key_at(mid).cmp(&h) {
-                    std::cmp::Ordering::Less => lo = mid + 1,
-                    std::cmp::Ordering::Greater => hi = mid,
-                    std::cmp::Ordering::Equal => {
-                        let w = weight_start as usize + (mid - key_start) * width;
-                        for (s, &b) in sums.iter_mut().zip(&LINEAR_WEIGHTS[w..w + width]) {
-                            *s += b as i8 as i32;
-                        }
-                        return;
-                    }
+            let mut s = slot(h, m as u32, LINEAR_TABLE_BITS);
+            loop {
+                let (key, packed) = slot_at(s);
+                if packed == 0 {
+                    return;
                 }
+                if key == h && packed >> ROW_BITS == m as u32 {
+                    let row = (packed & ((1 << ROW_BITS) - 1)) as usize - 1;
+                    let w = weight_start as usize + row * width;
+                    for (s, &b) in sums.iter_mut().zip(&LINEAR_WEIGHTS[w..w + width]) {
+                        *s += b as i8 as i32;
+                    }
+                    return;
+                }
+                s = (s + 1) & mask;
             }
         }),
     );
