@@ -16,6 +16,8 @@
 //!   headwords and shared words, and the finger-alphabet roles (`sign_tables.rs`).
 //! * `g2pm.rs`: `data/g2pm/` → the polyphone model's weights and vocabularies (`g2pm.rs`,
 //!   `g2pm_projection.bin`).
+//! * `polyphone.rs`: `data/polyphone/` → the linear polyphone model's hashed feature keys and
+//!   int8 weights (`linear.rs`, `linear_keys.bin`, `linear_weights.bin`).
 
 use std::env;
 use std::fs;
@@ -26,10 +28,13 @@ use std::path::PathBuf;
 mod syllable;
 
 mod braille;
+#[path = "../src/read/feature_hash.rs"]
+mod feature_hash;
 mod g2pm;
 mod lexicon;
 #[path = "../src/lexicon/keys.rs"]
 mod lexicon_keys;
+mod polyphone;
 mod readings;
 #[path = "../src/read/rule_key.rs"]
 mod rule_key;
@@ -62,6 +67,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/syllable.rs");
     println!("cargo:rerun-if-changed=src/lexicon/keys.rs");
     println!("cargo:rerun-if-changed=src/read/rule_key.rs");
+    println!("cargo:rerun-if-changed=src/read/feature_hash.rs");
     println!("cargo:rerun-if-changed=build");
 
     fs::write(
@@ -91,6 +97,11 @@ fn main() {
     )
     .unwrap();
     fs::write(out.join("g2pm.rs"), g2pm::tables(&data.join("g2pm"), &out)).unwrap();
+    fs::write(
+        out.join("linear.rs"),
+        polyphone::tables(&data.join("polyphone"), &out),
+    )
+    .unwrap();
     let curated = [
         data.join("readings/neutral.tsv"),
         data.join("readings/phrase-corrections.tsv"),

@@ -58,7 +58,7 @@ pub use sign::{
 pub use spacing::{IdiomSpacing, SpacingOptions};
 pub use syllable::{Final, Initial, Syllable, SyllableError, Tone};
 #[doc(hidden)]
-pub use translate::{lexicon_trace, LexiconTrace};
+pub use translate::{lexicon_trace, polyphone_trace, LexiconTrace, PolyphoneTrace};
 pub use translate::{Translation, Unit, Word, WordKind};
 pub use user_dict::UserDictionary;
 

@@ -18,6 +18,22 @@
 //! Before the model, grammar rules (`read/grammar.rs`) read the one-character words that their
 //! neighbours decide in plain prose (得 地 行, sentence-final particles, 长 教 种 应 …); the model
 //! leaves what they decide.
+//!
+//! # Precedence
+//!
+//! From first to last; a step never changes what an earlier one decided:
+//!
+//! 1. the user dictionary;
+//! 2. a multi-character lexicon word's phrase reading (overridden only by g2pM when it is
+//!    [`MODEL_OVERRIDE`] sure, in the default mode, never for a frequent or curated word nor for
+//!    a character the linear model leads for);
+//! 3. measure words after a count, erhua, 大夫 and the grammar rules;
+//! 4. a neighbour rule of `data/readings/context-rules.tsv`;
+//! 5. the linear model ([`linear`], trained here on g2pL train and CPP dev) for the open
+//!    polyphones of the characters it leads for ([`linear::leads`]), in both modes; for the other
+//!    open polyphones g2pM in the default mode (the neighbour rules in the fast mode), and the
+//!    linear model when it is [`LINEAR_SURE`] for a few that g2pM leaves to their default;
+//! 6. the character's default reading.
 
 use crate::lexicon;
 use crate::model;
@@ -28,7 +44,11 @@ use crate::tables::{
     READING_BLOCKS, READING_BLOCK_INDEX,
 };
 
+// The build script uses all of it; the reader the hash only.
+#[allow(dead_code)]
+mod feature_hash;
 mod grammar;
+pub(crate) mod linear;
 mod rule_key;
 pub(crate) use grammar::{
     grammar_may_decide, grammar_reading, is_doctor, next_may_decide, TaggedWord,
@@ -110,8 +130,9 @@ pub fn context_reading(chars: &[char], i: usize) -> Option<Syllable> {
 }
 
 /// Applies [`context_reading`] to the characters of the word `chars[start..end]` that no phrase
-/// reading covers (`phrases`: the parts read by one, in order). With `model`, only to those the
-/// polyphone model does not read ([`crate::ReadingMode::Model`] leaves the others to the model).
+/// reading covers (`phrases`: the parts read by one, in order), except those a model reads: with
+/// `model` ([`crate::ReadingMode::Model`]) the polyphones g2pM may read, else those the linear
+/// model leads for ([`linear::leads`]).
 pub(crate) fn apply_context_rules(
     chars: &[char],
     readings: &mut [Option<Syllable>],
@@ -123,7 +144,8 @@ pub(crate) fn apply_context_rules(
     for &(s, e) in phrases.iter().chain(std::iter::once(&(end, end))) {
         for k in next..s {
             // Most characters have no rule: known without a call.
-            if !CONTEXT_RULE_CHARS.contains(chars[k]) || model && model_may_read(chars[k]) {
+            let c = chars[k];
+            if !CONTEXT_RULE_CHARS.contains(c) || model_may_read(c) && (model || linear::leads(c)) {
                 continue;
             }
             if let Some(r) = context_reading(chars, k) {
@@ -262,6 +284,21 @@ fn ends_sentence(c: char) -> bool {
     )
 }
 
+/// The characters `start..end` that g2pM reads for the target `chars[t]`: at most
+/// [`MODEL_CONTEXT`] each side, within its sentence.
+pub(crate) fn model_window(chars: &[char], t: usize) -> (usize, usize) {
+    let half = MODEL_CONTEXT;
+    let mut start = t;
+    while start > 0 && t - start < half && !ends_sentence(chars[start - 1]) {
+        start -= 1;
+    }
+    let mut end = t + 1;
+    while end < chars.len() && end - t <= half && !ends_sentence(chars[end - 1]) {
+        end += 1;
+    }
+    (start, end)
+}
+
 /// How far the lexicon settles a character's reading, for [`apply_model`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Settled {
@@ -346,34 +383,69 @@ pub(crate) fn model_may_override(c: char) -> bool {
     model_may_read(c) && MODEL_SETTLED_IN_WORDS.binary_search(&(c as u32)).is_err()
 }
 
+/// How sure the linear model must be to re-read an open polyphone that g2pM leaves to its
+/// default reading (`model-settled.tsv`, scope `all`) or does not read. Chosen on the tuning sets
+/// (g2pL dev and a fifth of CPP dev, `scripts/train-polyphone.py`): 0.8 and 0.9 score alike on
+/// g2pL dev (+0.5 points over never), each one CPP dev item lower; the higher one is kept for
+/// running text. Only for the characters of [`linear::sure_only`].
+pub const LINEAR_SURE: f32 = 0.9;
+
+/// The new readings that the linear model ([`linear`]) gives the open characters (`Settled::No`) it covers: a
+/// polyphone it leads for ([`linear::leads`]) always, in both modes; one of the few polyphones
+/// that g2pM does not read ([`model_may_read`] false) but it does ([`linear::sure_only`]) when
+/// it is [`LINEAR_SURE`]. Never a character
+/// inside a word with a phrase reading, nor one a rule or the user dictionary settled.
+pub(crate) fn linear_changes(cx: &linear::Context<'_>) -> Vec<(usize, Syllable)> {
+    let mut changes: Vec<(usize, Syllable)> = Vec::new();
+    for (i, &c) in cx.chars.iter().enumerate() {
+        if !linear::covers(c) || cx.settled[i] != Settled::No || cx.readings[i].is_none() {
+            continue;
+        }
+        let g2pm = model_may_read(c);
+        let lead = g2pm && linear::leads(c);
+        if !lead && (g2pm || !linear::sure_only(c)) {
+            continue;
+        }
+        // A neighbour rule of `context-rules.tsv` wins over the model (on the tuning sets its
+        // reading is right for 30 of 31 open items where a rule applies, the model's for 27;
+        // man pages: 重定向, 重置).
+        if let Some(r) = lead.then(|| context_reading(cx.chars, i)).flatten() {
+            if cx.readings[i] != Some(r) {
+                changes.push((i, r));
+            }
+            continue;
+        }
+        if let Some((r, p)) = linear::best(cx, i) {
+            if (lead || p >= LINEAR_SURE) && cx.readings[i] != Some(r) {
+                changes.push((i, r));
+            }
+        }
+    }
+    changes
+}
+
 /// Re-reads with the polyphone model every character of `chars` that it may read
 /// (`model_may_read`) and that `settled` leaves open (or to a confident model).
 pub(crate) fn apply_model(chars: &[char], readings: &mut [Option<Syllable>], settled: &[Settled]) {
     let targets: Vec<usize> = (0..chars.len())
         .filter(|&i| {
             let open = match settled[i] {
-                Settled::No => true,
+                // The linear model reads those it leads for (`apply_linear`).
+                Settled::No => !linear::leads(chars[i]),
+                // Nor does g2pM override the phrase readings of those characters: on the tuning
+                // sets its sure overrides of them were right for 708 of 769 items, the phrase
+                // readings for 738.
                 Settled::Phrase { .. } => {
                     readings[i].is_some_and(|r| r.tone != crate::syllable::NEUTRAL)
                         && model_may_override(chars[i])
+                        && !linear::leads(chars[i])
                 }
                 Settled::Yes => false,
             };
             open && readings[i].is_some() && model_may_read(chars[i])
         })
         .collect();
-    let half = MODEL_CONTEXT;
-    let bounds = |t: usize| {
-        let mut start = t;
-        while start > 0 && t - start < half && !ends_sentence(chars[start - 1]) {
-            start -= 1;
-        }
-        let mut end = t + 1;
-        while end < chars.len() && end - t <= half && !ends_sentence(chars[end - 1]) {
-            end += 1;
-        }
-        (start, end)
-    };
+    let bounds = |t: usize| model_window(chars, t);
     let mut k = 0;
     let mut local = Vec::new();
     while k < targets.len() {

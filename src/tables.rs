@@ -64,6 +64,7 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_pos.rs"));
 include!(concat!(env!("OUT_DIR"), "/lexicon_chars.rs"));
 include!(concat!(env!("OUT_DIR"), "/spacing_tables.rs"));
 include!(concat!(env!("OUT_DIR"), "/g2pm.rs"));
+include!(concat!(env!("OUT_DIR"), "/linear.rs"));
 include!(concat!(env!("OUT_DIR"), "/model_settled.rs"));
 include!(concat!(env!("OUT_DIR"), "/context_rules.rs"));
 include!(concat!(env!("OUT_DIR"), "/curated_words.rs"));
@@ -73,6 +74,11 @@ include!(concat!(env!("OUT_DIR"), "/curated_words.rs"));
 pub static G2PM_PROJECTION: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/g2pm_projection.bin"));
 
+/// The linear polyphone model's feature table: per slot the feature hash and the character number
+/// with its row (u32 each, little-endian; see `build/polyphone.rs`).
+pub static LINEAR_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/linear_table.bin"));
+/// Its int8 weights, one row of the character's classes per key.
+pub static LINEAR_WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/linear_weights.bin"));
 /// The lexicon blob (see `build.rs`, `lexicon_blob`).
 pub static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 

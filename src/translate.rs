@@ -12,8 +12,8 @@ use crate::options::ReadingMode;
 use crate::options::{LowercaseSign, Options};
 use crate::read::{
     apply_context_rules, apply_model, ends_in_erhua, grammar_may_decide, grammar_reading,
-    is_doctor, measure_word_reading, next_may_decide, phrase_settles, read_word_with, Settled,
-    TaggedWord,
+    is_doctor, linear_changes, measure_word_reading, next_may_decide, phrase_settles,
+    read_word_with, Settled, TaggedWord,
 };
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
@@ -411,6 +411,16 @@ impl Analysis {
             &mut b.reading,
         );
         let settled = &b.reading.settled;
+        let changes = linear_changes(&crate::read::linear::Context {
+            chars: &norm.chars,
+            tokens,
+            entries,
+            readings,
+            settled,
+        });
+        for (i, r) in changes {
+            readings[i] = Some(r);
+        }
         if model {
             apply_model(&norm.chars, readings, settled);
         }
@@ -455,9 +465,7 @@ fn read_lexicon(
     readings.resize(chars.len(), None);
     let settled = &mut b.settled;
     settled.clear();
-    if model {
-        settled.resize(chars.len(), Settled::No);
-    }
+    settled.resize(chars.len(), Settled::No);
     for (k, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Han {
             continue;
@@ -471,7 +479,7 @@ fn read_lexicon(
         };
         if t.end - t.start == 1 && k > 0 && (after_number || zhi_after_count()) {
             if let Some(r) = measure_word_reading(chars[t.start]) {
-                settle(readings, settled, model, t.start, [Some(r)]);
+                settle(readings, settled, true, t.start, [Some(r)]);
                 continue;
             }
         }
@@ -483,7 +491,7 @@ fn read_lexicon(
             settle(
                 readings,
                 settled,
-                model,
+                true,
                 t.start,
                 reading.iter().map(|&r| Some(r)),
             );
@@ -506,20 +514,20 @@ fn read_lexicon(
                 zhi_counts(chars, tokens, entries, k),
                 measure_word_reading('只'),
             ) {
-                settle(readings, settled, model, t.end - 1, [Some(r)]);
+                settle(readings, settled, true, t.end - 1, [Some(r)]);
             }
         }
         if ends_in_erhua(&chars[t.start..t.end], entries[k]) {
             settle(
                 readings,
                 settled,
-                model,
+                true,
                 t.end - 1,
                 [Syllable::parse("er5").ok()],
             );
         }
         apply_context_rules(chars, readings, (t.start, t.end), phrases, model);
-        if model {
+        {
             // Sub-words read by a phrase reading keep it (CPP dev: 2 items fewer than letting the
             // model override them when sure, but man pages lose; see `read::MODEL_OVERRIDE`).
             for &(s, e) in phrases.iter() {
@@ -535,7 +543,7 @@ fn read_lexicon(
             }
         }
     }
-    apply_grammar(chars, tokens, entries, user, readings, b, model);
+    apply_grammar(chars, tokens, entries, user, readings, b);
 }
 
 /// Gives the characters from `start` on the readings `rs`, settled: the polyphone model, when it
@@ -582,7 +590,6 @@ fn apply_grammar(
     user: Option<&UserDictionary>,
     readings: &mut [Option<Syllable>],
     b: &mut ReadingBuffers,
-    model: bool,
 ) {
     let decided = |t: &Token| {
         let word = &chars[t.start..t.end];
@@ -619,11 +626,11 @@ fn apply_grammar(
     for (k, t) in han.enumerate().filter(|(_, t)| decided(t)) {
         if is_doctor(chars, words, k) {
             let doctor = [Syllable::parse("dai4").ok(), Syllable::parse("fu5").ok()];
-            settle(readings, &mut b.settled, model, t.start, doctor);
+            settle(readings, &mut b.settled, true, t.start, doctor);
             continue;
         }
         if let Some(r) = grammar_reading(chars, words, k) {
-            settle(readings, &mut b.settled, model, t.end - 1, [Some(r)]);
+            settle(readings, &mut b.settled, true, t.end - 1, [Some(r)]);
         }
     }
 }
@@ -703,6 +710,94 @@ pub fn lexicon_trace(text: &str) -> Vec<LexiconTrace> {
         }
     }
     out
+}
+
+/// What the linear polyphone model sees of one character, for training it
+/// (`examples/polyphone_features.rs`, `scripts/train-polyphone.py`).
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct PolyphoneTrace {
+    /// The character.
+    pub char: char,
+    /// Its reading from the lexicon stage (phrase, rule or default), before any model.
+    pub reading: Option<Syllable>,
+    /// `N` open to the models, `P` read by a whole word's phrase reading (open to a confident
+    /// model), `Y` settled by a rule or a sub-word, `-` a character no model reads.
+    pub settled: char,
+    /// The reading a neighbour rule of the fast mode gives it, if any.
+    pub context_rule: Option<Syllable>,
+    /// With `P`: the Han characters of g2pM's window outside the word.
+    pub outside_han: usize,
+    /// g2pM's probabilities of its candidates (the target alone in its window), best first.
+    pub g2pm: Vec<(Syllable, f32)>,
+    /// The linear model's log-probabilities, in class order (empty when it does not read it).
+    pub linear: Vec<(Syllable, f32)>,
+    /// The linear model's features.
+    pub features: Vec<String>,
+}
+
+/// [`PolyphoneTrace`] of the character at `input_index` (in Unicode scalars) of `text`, when it
+/// is a Han character (no user dictionary).
+#[doc(hidden)]
+pub fn polyphone_trace(text: &str, input_index: usize) -> Option<PolyphoneTrace> {
+    let mut norm = Normalised::default();
+    normalise_into(text, &mut norm);
+    let i = norm
+        .source
+        .iter()
+        .position(|&s| s as usize == input_index)?;
+    let chars = &norm.chars;
+    let (mut tokens, mut entries, mut steps) = (Vec::new(), Vec::new(), Vec::new());
+    segment_into(chars, None, &mut tokens, &mut entries, &mut steps);
+    let mut readings = Vec::new();
+    let mut b = ReadingBuffers::default();
+    read_lexicon(chars, &tokens, &entries, None, true, &mut readings, &mut b);
+    let settled = &b.settled;
+    let cx = crate::read::linear::Context {
+        chars,
+        tokens: &tokens,
+        entries: &entries,
+        readings: &readings,
+        settled,
+    };
+    let may = crate::read::model_may_read(chars[i]);
+    let (start, end) = crate::read::model_window(chars, i);
+    let han = |r: Range<usize>| chars[r].iter().filter(|&&c| is_han(c)).count();
+    let (code, outside) = match settled[i] {
+        _ if !may => (
+            match settled[i] {
+                Settled::No => 'n',
+                Settled::Phrase { .. } => 'p',
+                Settled::Yes => 'y',
+            },
+            0,
+        ),
+        Settled::No => ('N', 0),
+        Settled::Phrase { start: ws, end: we } => {
+            ('P', han(start..ws.max(start)) + han(we.min(end)..end))
+        }
+        Settled::Yes => ('Y', 0),
+    };
+    let mut lp = [0f32; crate::read::linear::MAX_CLASSES];
+    let linear = crate::read::linear::log_probabilities(&cx, i, &mut lp)
+        .map(|classes| {
+            classes
+                .iter()
+                .zip(lp)
+                .filter_map(|(&c, p)| Some((Syllable::from_code(c)?, p)))
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(PolyphoneTrace {
+        char: chars[i],
+        reading: readings[i],
+        settled: code,
+        context_rule: crate::read::context_reading(chars, i),
+        outside_han: outside,
+        g2pm: crate::model::probabilities(&chars[start..end], i - start),
+        linear,
+        features: crate::read::linear::feature_strings(&cx, i),
+    })
 }
 
 /// Runs the whole pipeline.

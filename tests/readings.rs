@@ -231,9 +231,10 @@ fn the_fast_mode_applies_neighbour_rules() {
 fn the_model_reads_what_the_lexicon_leaves_open() {
     let model = translator(ReadingMode::Model);
     let fast = translator(ReadingMode::Fast);
-    // 长 outside any dictionary word: the default is zhang3, the model reads 全长 as chang2.
+    // 长 outside any dictionary word: the default is zhang3, g2pM and the linear model (both
+    // modes) read 全长 as chang2.
     let text = "这条河全长475米。";
-    assert!(pinyin(&fast, text).contains("quan2 zhang3"));
+    assert!(pinyin(&fast, text).contains("quan2 chang2"));
     assert!(pinyin(&model, text).contains("quan2 chang2"));
     // A frequent dictionary word keeps its phrase reading.
     assert_eq!(
@@ -288,14 +289,14 @@ fn cpp_accuracy(dir: &std::path::Path, mode: ReadingMode) -> f64 {
     100.0 * ok as f64 / n as f64
 }
 
-/// What the model mode reaches on CPP test (97.31%), minus a hair. The goal of issue #3 is 97.5%;
+/// What the model mode reaches on CPP test (97.36%), minus a hair. The goal of issue #3 is 97.5%;
 /// 41 of the items missed are neutral syllables of dictionary words that CPP labels with a full
 /// tone (关系, 知识, 收拾), read neutral on purpose.
 const MODEL_MIN: f64 = 97.2;
-/// What the fast mode reaches on CPP test (96.10%, with the neighbour rules of
-/// `data/readings/context-rules.tsv` and the grammar rules), minus a hair. The goal of issue #3
-/// is 95.5%.
-const FAST_MIN: f64 = 96.0;
+/// What the fast mode reaches on CPP test (96.31%, with the linear polyphone model, the neighbour
+/// rules of `data/readings/context-rules.tsv` and the grammar rules), minus a hair. The goal of
+/// issue #3 is 95.5%.
+const FAST_MIN: f64 = 96.2;
 
 #[test]
 fn cpp_test_accuracy() {
@@ -307,4 +308,36 @@ fn cpp_test_accuracy() {
     eprintln!("CPP test: model {model:.2}%, fast {fast:.2}%");
     assert!(model >= MODEL_MIN, "model mode {model:.2}% < {MODEL_MIN}%");
     assert!(fast >= FAST_MIN, "fast mode {fast:.2}% < {FAST_MIN}%");
+}
+
+/// Polyphones of plain prose that the readers before the linear model (`src/read/linear.rs`)
+/// got wrong in both modes (g2pM and the defaults read qie4, bo2, tiao3, jing4, zuan4, lei3, she4,
+/// sa1): sentences of g2pL dev (the tuning set; the model is trained on g2pL train only).
+#[test]
+fn the_linear_model_reads_prose() {
+    assert_readings_contain(&[
+        (
+            "白萝卜切成薄薄薄片儿，半圆形，随面饼而煮。",
+            "qie1 cheng2 bao2",
+        ),
+        (
+            "外形像龙眼，但仔细看果实比龙眼大，外皮薄，橙黄色。",
+            "pi2 bao2",
+        ),
+        ("读完这些，自己就会挑书了。", "hui4 tiao1 shu1"),
+        (
+            "浓郁而有嚼劲的腹芯肉是这里的特色，油脂丰富质感柔滑。",
+            "jue2 jin4",
+        ),
+        (
+            "克莱德把车驶到路边，格西跳下车，一头钻进棉田。",
+            "zuan1 jin4",
+        ),
+        ("当然是睡觉宝宝又困又累。", "kun4 you4 lei4"),
+        (
+            "观众面对即将到来的结局，期待之余，更多的是不舍和留恋。",
+            "bu4 she3",
+        ),
+        ("服务员熟练地撒上各种秘制的调料，不用加水！", "sa3 shang4"),
+    ]);
 }
