@@ -29,8 +29,8 @@
 //!    a character the linear model leads for);
 //! 3. measure words after a count, erhua, 大夫 and the grammar rules;
 //! 4. a neighbour rule of `data/readings/context-rules.tsv`;
-//! 5. the linear model ([`linear`], trained here on g2pL train and CPP dev) for the open
-//!    polyphones of the characters it leads for ([`linear::leads`]), in both modes; for the other
+//! 5. the linear model (`read/linear.rs`, trained here on g2pL train and CPP dev) for the open
+//!    polyphones of the characters it leads for (`linear::leads`), in both modes; for the other
 //!    open polyphones g2pM in the default mode (the neighbour rules in the fast mode), and the
 //!    linear model when it is [`LINEAR_SURE`] for a few that g2pM leaves to their default;
 //! 6. the character's default reading.
@@ -387,7 +387,7 @@ pub(crate) fn model_may_override(c: char) -> bool {
 /// default reading (`model-settled.tsv`, scope `all`) or does not read. Chosen on the tuning sets
 /// (g2pL dev and a fifth of CPP dev, `scripts/train-polyphone.py`): 0.8 and 0.9 score alike on
 /// g2pL dev (+0.5 points over never), each one CPP dev item lower; the higher one is kept for
-/// running text. Only for the characters of [`linear::sure_only`].
+/// running text. Only for the characters of `linear::sure_only`.
 pub const LINEAR_SURE: f32 = 0.9;
 
 /// The new readings that the linear model ([`linear`]) gives the open characters (`Settled::No`) it covers: a
