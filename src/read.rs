@@ -287,7 +287,12 @@ fn ends_sentence(c: char) -> bool {
 /// The characters `start..end` that g2pM reads for the target `chars[t]`: at most
 /// [`MODEL_CONTEXT`] each side, within its sentence.
 pub(crate) fn model_window(chars: &[char], t: usize) -> (usize, usize) {
-    let half = MODEL_CONTEXT;
+    sentence_window(chars, t, MODEL_CONTEXT)
+}
+
+/// The characters `start..end` of the sentence around `chars[t]`, at most `half` each side (the
+/// windows of g2pM and of the linear model).
+pub(crate) fn sentence_window(chars: &[char], t: usize, half: usize) -> (usize, usize) {
     let mut start = t;
     while start > 0 && t - start < half && !ends_sentence(chars[start - 1]) {
         start -= 1;

@@ -479,7 +479,7 @@ fn read_lexicon(
         };
         if t.end - t.start == 1 && k > 0 && (after_number || zhi_after_count()) {
             if let Some(r) = measure_word_reading(chars[t.start]) {
-                settle(readings, settled, true, t.start, [Some(r)]);
+                settle(readings, settled, t.start, [Some(r)]);
                 continue;
             }
         }
@@ -488,13 +488,7 @@ fn read_lexicon(
             let word: String = chars[t.start..t.end].iter().collect();
             u.get(&word)
         }) {
-            settle(
-                readings,
-                settled,
-                true,
-                t.start,
-                reading.iter().map(|&r| Some(r)),
-            );
+            settle(readings, settled, t.start, reading.iter().map(|&r| Some(r)));
             continue;
         }
         b.word.clear();
@@ -514,17 +508,11 @@ fn read_lexicon(
                 zhi_counts(chars, tokens, entries, k),
                 measure_word_reading('只'),
             ) {
-                settle(readings, settled, true, t.end - 1, [Some(r)]);
+                settle(readings, settled, t.end - 1, [Some(r)]);
             }
         }
         if ends_in_erhua(&chars[t.start..t.end], entries[k]) {
-            settle(
-                readings,
-                settled,
-                true,
-                t.end - 1,
-                [Syllable::parse("er5").ok()],
-            );
+            settle(readings, settled, t.end - 1, [Syllable::parse("er5").ok()]);
         }
         apply_context_rules(chars, readings, (t.start, t.end), phrases, model);
         {
@@ -546,20 +534,17 @@ fn read_lexicon(
     apply_grammar(chars, tokens, entries, user, readings, b);
 }
 
-/// Gives the characters from `start` on the readings `rs`, settled: the polyphone model, when it
-/// runs (`model`), leaves them.
+/// Gives the characters from `start` on the readings `rs`, settled: the polyphone models leave
+/// them.
 fn settle(
     readings: &mut [Option<Syllable>],
     settled: &mut [Settled],
-    model: bool,
     start: usize,
     rs: impl IntoIterator<Item = Option<Syllable>>,
 ) {
     for (k, r) in rs.into_iter().enumerate() {
         readings[start + k] = r;
-        if model {
-            settled[start + k] = Settled::Yes;
-        }
+        settled[start + k] = Settled::Yes;
     }
 }
 
@@ -626,11 +611,11 @@ fn apply_grammar(
     for (k, t) in han.enumerate().filter(|(_, t)| decided(t)) {
         if is_doctor(chars, words, k) {
             let doctor = [Syllable::parse("dai4").ok(), Syllable::parse("fu5").ok()];
-            settle(readings, &mut b.settled, true, t.start, doctor);
+            settle(readings, &mut b.settled, t.start, doctor);
             continue;
         }
         if let Some(r) = grammar_reading(chars, words, k) {
-            settle(readings, &mut b.settled, true, t.end - 1, [Some(r)]);
+            settle(readings, &mut b.settled, t.end - 1, [Some(r)]);
         }
     }
 }

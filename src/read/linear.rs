@@ -127,24 +127,9 @@ pub(crate) struct Context<'a> {
 const REACH: usize = 32;
 const BAG: usize = 8;
 
-fn ends_sentence(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r' | '\u{2028}' | '\u{2029}'
-    )
-}
-
 /// The characters `start..end` of the sentence around `i` (at most [`REACH`] each side).
 fn sentence(chars: &[char], i: usize) -> (usize, usize) {
-    let mut start = i;
-    while start > 0 && i - start < REACH && !ends_sentence(chars[start - 1]) {
-        start -= 1;
-    }
-    let mut end = i + 1;
-    while end < chars.len() && end - i <= REACH && !ends_sentence(chars[end - 1]) {
-        end += 1;
-    }
-    (start, end)
+    super::sentence_window(chars, i, REACH)
 }
 
 /// A character as the features see it: digits as `0`, Latin letters as `a`, blanks and controls
