@@ -4,9 +4,11 @@
 //! `tones: None`. liblouis is a peer, not the standard: where it contradicts the scheme, the
 //! deviation is listed below with the rule that decides it.
 
-use std::path::PathBuf;
-
 use tongyong::{Format, Options, ToneMode, Translator};
+
+#[path = "common/shared.rs"]
+mod shared;
+use shared::shared_dir;
 
 /// (table, input, our output without blanks, why we differ from liblouis)
 const DEVIATIONS: &[(&str, &str, &str, &str)] = &[
@@ -32,12 +34,6 @@ const DEVIATIONS: &[(&str, &str, &str, &str)] = &[
          written (liblouis writes yǒu ⠄)",
     ),
 ];
-
-fn shared_dir() -> PathBuf {
-    std::env::var_os("TONGYONG_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
 
 #[test]
 fn liblouis_mainland_vectors() {

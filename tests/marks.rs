@@ -3,9 +3,11 @@
 //! a Latin run and Chinese are always apart (scheme §6.4); compatibility ideographs read as the
 //! characters they stand for (NFC).
 
-use std::path::PathBuf;
-
 use tongyong::{Cell, Format, Options, ReadingMode, Symbol, SymbolMode, Translator, WordKind};
+
+#[path = "common/shared.rs"]
+mod shared;
+use shared::shared_dir;
 
 fn braille(text: &str) -> String {
     Translator::new().to_braille(text, Format::Unicode)
@@ -261,12 +263,6 @@ fn ascii_marks_by_their_role() {
 
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
-fn shared_dir() -> PathBuf {
-    std::env::var_os("TONGYONG_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
 }
 
 /// Over every g2pL sentence (train and dev, web and news prose): no blank before a closing mark,

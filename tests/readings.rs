@@ -6,6 +6,10 @@ use std::path::PathBuf;
 
 use tongyong::{Options, ReadingMode, Translator};
 
+#[path = "common/shared.rs"]
+mod shared;
+use shared::shared_dir;
+
 fn translator(readings: ReadingMode) -> Translator {
     Translator::with_options(Options {
         readings,
@@ -244,11 +248,7 @@ fn the_model_reads_what_the_lexicon_leaves_open() {
 }
 
 fn cpp_dir() -> Option<PathBuf> {
-    let shared = std::env::var_os("TONGYONG_SHARED").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    );
-    let dir = shared.join("data/polyphone-cpp");
+    let dir = shared_dir().join("data/polyphone-cpp");
     if dir.join("test.sent").exists() {
         Some(dir)
     } else if std::env::var_os("TONGYONG_REQUIRE_CPP").is_some() {

@@ -8,13 +8,11 @@ use tongyong::sign::{
     FingerLetter::{self, *},
     SignKind,
 };
-use tongyong::Syllable;
 
-fn shared_dir() -> PathBuf {
-    std::env::var_os("TONGYONG_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
+#[path = "common/shared.rs"]
+mod shared;
+use shared::shared_dir;
+use tongyong::Syllable;
 
 /// The two rows whose parenthesised part is a qualifier, not words sharing the sign.
 const QUALIFIED: [(usize, &str); 2] = [(1529, "刚果（布）"), (2727, "刚果（金）")];
