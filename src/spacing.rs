@@ -1021,6 +1021,43 @@ fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
     units.truncate(kept);
 }
 
+// The boundary rule at marks, in one place: `blank_between` says where a blank cell goes between
+// two groups, `drops_typed_space` which typed spaces are no blanks of the braille. The Latin and
+// Chinese boundary (§6.4) is kept by the particle step, the only join that could cross it.
+
+/// Whether a typed space goes away (R23): it stands after a Chinese opening mark, or before a
+/// Chinese mark that attaches to the word before it (你好 。 → ⠐⠆ attached). Each side is the
+/// nearest group that is no space, with its first character; `None` is the text's edge.
+///
+/// Spaces at the start of a line are its indentation and stay. ASCII marks keep their spaces: in
+/// code (`for (( a ; b ))`) the spaces are the text.
+pub fn drops_typed_space(
+    before: Option<(GroupKind, char)>,
+    after: Option<(GroupKind, char)>,
+) -> bool {
+    let chinese = |(kind, first): (GroupKind, char), attaches: fn(GroupKind) -> bool| {
+        attaches(kind) && !first.is_ascii()
+    };
+    let line_start = before.is_none_or(|(kind, _)| kind == GroupKind::LineBreak);
+    !line_start
+        && (before.is_some_and(|b| chinese(b, attaches_forward))
+            || after.is_some_and(|n| chinese(n, attaches_back)))
+}
+
+/// Whether a group is a mark that attaches to what comes before it (R23: closing, medial and
+/// final marks).
+fn attaches_back(kind: GroupKind) -> bool {
+    matches!(
+        kind,
+        GroupKind::Punct(PunctClass::Close | PunctClass::Medial | PunctClass::Final)
+    )
+}
+
+/// Whether a group is an opening mark, which attaches to what follows it (R23).
+fn attaches_forward(kind: GroupKind) -> bool {
+    kind == GroupKind::Punct(PunctClass::Open)
+}
+
 /// Whether a blank cell goes between two adjacent groups (neither a space nor a line break).
 /// R23: a mark attaches to the word before it, an opening mark to the word after it.
 /// R24 / scheme §6.2: a blank after medial and closing marks; after 。？！ by option.
@@ -1040,5 +1077,30 @@ pub fn blank_between(prev: GroupKind, next: GroupKind, blank_after_sentence_end:
         (Punct(P::Final), _) => blank_after_sentence_end,
         (Punct(_), _) => true,
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HAN: Option<(GroupKind, char)> = Some((GroupKind::Han, '好'));
+    const FULL_STOP: Option<(GroupKind, char)> = Some((GroupKind::Punct(PunctClass::Final), '。'));
+    const OPEN_QUOTE: Option<(GroupKind, char)> = Some((GroupKind::Punct(PunctClass::Open), '“'));
+    const ASCII_PAREN: Option<(GroupKind, char)> = Some((GroupKind::Punct(PunctClass::Open), '('));
+    const LINE_BREAK: Option<(GroupKind, char)> = Some((GroupKind::LineBreak, '\n'));
+
+    #[test]
+    fn typed_spaces_at_chinese_marks_go_and_others_stay() {
+        // 你好 。 and “ 你好: the mark attaches, the space is no blank.
+        assert!(drops_typed_space(HAN, FULL_STOP));
+        assert!(drops_typed_space(OPEN_QUOTE, HAN));
+        // Between words, at an ASCII mark (code), and as indentation the space is text.
+        assert!(!drops_typed_space(HAN, HAN));
+        assert!(!drops_typed_space(ASCII_PAREN, HAN));
+        assert!(!drops_typed_space(None, FULL_STOP));
+        assert!(!drops_typed_space(LINE_BREAK, FULL_STOP));
+        // A closing mark attaches back, so the space after it stays (blank_between's R24 blank).
+        assert!(!drops_typed_space(FULL_STOP, HAN));
     }
 }

@@ -18,7 +18,6 @@ use crate::read::{
 use crate::segment::{is_han, segment_into, Step, Token, TokenKind};
 use crate::spacing::{self, blank_between, Group, GroupKind};
 use crate::syllable::{Final, Syllable};
-use crate::tables::PunctClass;
 use crate::user_dict::UserDictionary;
 
 /// A unit of input and output positions. Parsed (`FromStr`) from `scalar`, `utf16`, `byte`.
@@ -809,21 +808,16 @@ fn translate_analysed(text: &str, opts: &Options, a: &mut Analysis) -> Translati
     // The last group written, for the spaces after an opening mark.
     let mut prev_group: Option<&Group> = None;
     for (gi, g) in a.groups.iter().enumerate() {
-        // R23: typed spaces before a Chinese mark that attaches to the word before it, or after
-        // an opening one, are no blanks of the braille (你好 。 → ⠐⠆ attached). ASCII marks keep
-        // their spaces: in code (for (( a ; b ))) the spaces are the text.
-        let chinese_mark = |m: &Group, kind: fn(GroupKind) -> bool| {
-            kind(m.kind) && !chars[a.chars_of(m).start].is_ascii()
-        };
-        // Spaces at the start of a line are its indentation, and stay.
-        let line_start = prev_group.is_none_or(|p| p.kind == GroupKind::LineBreak);
+        // R23: typed spaces next to attaching Chinese marks are no blanks (spacing.rs decides).
+        let side = |m: &Group| (m.kind, chars[a.chars_of(m).start]);
         if g.kind == GroupKind::Space
-            && !line_start
-            && (prev_group.is_some_and(|p| chinese_mark(p, attaches_forward))
-                || a.groups[gi + 1..]
+            && spacing::drops_typed_space(
+                prev_group.map(side),
+                a.groups[gi + 1..]
                     .iter()
                     .find(|n| n.kind != GroupKind::Space)
-                    .is_some_and(|n| chinese_mark(n, attaches_back)))
+                    .map(side),
+            )
         {
             continue;
         }
@@ -957,20 +951,6 @@ fn translate_analysed(text: &str, opts: &Options, a: &mut Analysis) -> Translati
         first,
         words,
     }
-}
-
-/// Whether a group is a mark that attaches to what comes before it (R23: closing, medial and
-/// final marks), so that typed spaces before it are dropped.
-fn attaches_back(kind: GroupKind) -> bool {
-    matches!(
-        kind,
-        GroupKind::Punct(PunctClass::Close | PunctClass::Medial | PunctClass::Final)
-    )
-}
-
-/// Whether a group is an opening mark, which attaches to what follows it (R23).
-fn attaches_forward(kind: GroupKind) -> bool {
-    kind == GroupKind::Punct(PunctClass::Open)
 }
 
 /// [`words_only`] one word at a time, in one reused [`Word`]: no allocation per word.
