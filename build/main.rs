@@ -6,7 +6,7 @@
 //!   `data/readings/char-order.tsv`) → dense blocks of syllable codes (`char_readings.rs`), and
 //!   the measure-word readings (`measure_words.rs`), the polyphones the model leaves
 //!   (`model_settled.rs`), the neighbour rules of the fast reading mode (`context_rules.rs`) and
-//!   the words of the hand-written reading tables (`curated_words.rs`).
+//!   the words whose phrase reading a later step may change (`phrase_exceptions.rs`).
 //! * `lexicon.rs`: `data/lexicon/words.tsv` → one byte blob holding the words and their prefixes
 //!   as a trie (the children of each entry in a hash block of their own), with frequencies, POS
 //!   tags and readings
@@ -107,8 +107,8 @@ fn main() {
         data.join("readings/phrase-corrections.tsv"),
     ];
     fs::write(
-        out.join("curated_words.rs"),
-        readings::curated_words(&[&curated[0], &curated[1]]),
+        out.join("phrase_exceptions.rs"),
+        readings::phrase_exceptions(&data.join("readings/phrase-exceptions.tsv")),
     )
     .unwrap();
     let (blob, pos_names, chars) =

@@ -214,22 +214,34 @@ pub fn context_rules(path: &Path) -> String {
     )
 }
 
-/// The words of the hand-written reading tables (`neutral.tsv`, `phrase-corrections.tsv`) as a
-/// `phf` set: the polyphone model never overrides their readings.
-pub fn curated_words(paths: &[&Path]) -> String {
-    let words: std::collections::BTreeSet<String> = paths
-        .iter()
-        .flat_map(|p| rows(p))
-        .map(|r| r[0].clone())
-        .collect();
-    let mut set = phf_codegen::Set::new();
-    for w in &words {
-        set.entry(w.as_str());
+/// `phrase-exceptions.tsv`: the lexicon words whose phrase reading a later step may change, as a
+/// `phf` map from the word (`*X` for every word ending in X) to that step.
+pub fn phrase_exceptions(path: &Path) -> String {
+    let mut map = phf_codegen::Map::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for r in rows(path) {
+        let [word, step, example, reason] = r.as_slice() else {
+            panic!("phrase-exceptions.tsv: want 4 columns, got {r:?}");
+        };
+        assert!(
+            !example.is_empty() && !reason.is_empty(),
+            "phrase-exceptions.tsv: {word}: example and reason are required"
+        );
+        assert!(
+            seen.insert(word.clone()),
+            "phrase-exceptions.tsv: {word} twice"
+        );
+        let value = match step.as_str() {
+            "grammar" => "PhraseException::Grammar",
+            "model" => "PhraseException::Model",
+            other => panic!("phrase-exceptions.tsv: {word}: unknown step {other:?}"),
+        };
+        map.entry(word.clone(), value);
     }
     format!(
-        "/// Words whose readings are curated by hand (`data/readings/neutral.tsv`,\n\
-         /// `phrase-corrections.tsv`).\n\
-         pub static CURATED_WORDS: phf::Set<&'static str> = {};\n",
-        set.build()
+        "/// The lexicon words whose phrase reading a later step may change\n\
+         /// (`data/readings/phrase-exceptions.tsv`; `*X` is every word ending in X).\n\
+         pub static PHRASE_EXCEPTIONS: phf::Map<&'static str, PhraseException> = {};\n",
+        map.build()
     )
 }

@@ -11,7 +11,7 @@ rebuilds the same network (embedding 64 -> BiLSTM 2x32, gates i f g o -> Linear 
 Linear 32->876) in JAX, and trains it further on the 9,893 labelled items of CPP **dev** (never
 test): cross-entropy over the marked character's candidate readings (g2pw-POLYPHONIC_CHARS.txt,
 as tongyong predicts), Adam, and an L2 penalty pulling every weight toward its published value
-(`--l2sp`, "L2-SP"). Each item is the window tongyong's reading stage gives the model (src/read.rs
+(`--l2sp`, "L2-SP"). Each item is the window tongyong's reading stage gives the model (src/read/mod.rs
 `apply_model`: at most MODEL_CONTEXT = 4 characters each side, cut after a sentence end), framed
 by the begin and end tokens; with probability `--wide` an item is instead the whole sentence (the
 pipeline widens windows where polyphones are near each other).
@@ -34,7 +34,7 @@ import numpy as np
 
 import sibling  # scripts/sibling.py
 
-HALF = 4  # src/read.rs MODEL_CONTEXT
+HALF = 4  # src/read/mod.rs MODEL_CONTEXT
 SENTENCE_ENDS = set("。！？；!?;\n\r\u2028\u2029")
 H = 32
 
@@ -44,7 +44,7 @@ def export_module():
 
 
 def window(chars, t):
-    """(start, end) of the model's window around chars[t], as src/read.rs `apply_model`."""
+    """(start, end) of the model's window around chars[t], as src/read/mod.rs `apply_model`."""
     start = t
     while start > 0 and t - start < HALF and chars[start - 1] not in SENTENCE_ENDS:
         start -= 1

@@ -8,7 +8,11 @@ the ninth say what the reading stage knows before the model). PROBS is the `--oo
 scripts/g2pm-finetune.py: per dev item the model's probability of every candidate reading, out
 of fold (column 1: fine-tuned without the item's fold; column 2: the published model).
 
-The script replays src/read.rs `apply_model` on every item: a character settled by a rule or a
+It replays the policy of main fec8256 and before, when g2pM could override the phrase reading of
+any rare word. Since issue 15 only the `model` rows of data/readings/phrase-exceptions.tsv are
+open to it, so the TRUSTED threshold studied here no longer exists in the reader.
+
+The script replays src/read/mod.rs `apply_model` on every item: a character settled by a rule or a
 sub-word keeps its lexicon reading; one the model may not read keeps it; one outside a dictionary
 word takes the model's reading; one inside a word read whole by a phrase reading takes the model's
 only when the word's jieba frequency is below TRUSTED, the phrase reading is not neutral, the
@@ -45,7 +49,7 @@ def _finetune_module():
     return sibling.load("g2pm-finetune.py")
 
 
-# The model's window around a character, as src/read.rs `apply_model`: one definition, in
+# The model's window around a character, as src/read/mod.rs `apply_model`: one definition, in
 # g2pm-finetune.py.
 window = _finetune_module().window
 

@@ -45,6 +45,7 @@ pub mod syllable;
 mod tables;
 mod translate;
 mod user_dict;
+mod word_class;
 
 pub use back::{from_braille, BackItem, BackKind, BackTranslation, BrailleInput};
 pub use cell::{Cell, Symbol};
@@ -52,13 +53,13 @@ pub use cells::tone_omitted;
 pub use encode::Format;
 pub use options::{DecimalPoint, LowercaseSign, Options, ReadingMode, SymbolMode, ToneMode};
 pub use read::{char_reading, char_readings};
+#[doc(hidden)]
+pub use read::{lexicon_trace, polyphone_trace, LexiconTrace, PolyphoneTrace};
 pub use sign::{
     fingerspell, sign_by_id, sign_entries, sign_lookup, to_signs, SignEntry, SignKind, SignToken,
 };
 pub use spacing::{IdiomSpacing, SpacingOptions};
 pub use syllable::{Final, Initial, Syllable, SyllableError, Tone};
-#[doc(hidden)]
-pub use translate::{lexicon_trace, polyphone_trace, LexiconTrace, PolyphoneTrace};
 pub use translate::{Translation, Unit, Word, WordKind};
 pub use user_dict::UserDictionary;
 

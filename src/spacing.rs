@@ -23,10 +23,8 @@ use std::ops::Range;
 use crate::lexicon::{self, Entry};
 use crate::segment::{split_words_up_to, Token, TokenKind};
 use crate::syllable::{Final, Syllable, NEUTRAL};
-use crate::tables::{
-    punctuation, PunctClass, CHAR_CLASS_BLOCKS, CHAR_CLASS_BLOCK_INDEX, CHAR_CLASS_SETS,
-    GF_FIRST_CHARS, GF_LONGEST, GF_WORDS,
-};
+use crate::tables::{punctuation, PunctClass, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS};
+use crate::word_class::{classes_of, counts, has_class, is_count, Class};
 
 /// How four-character idioms are written (R19, INFERRED).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -118,55 +116,6 @@ pub struct Group {
     pub kind: GroupKind,
     /// The tokens of the group.
     pub tokens: Range<usize>,
-}
-
-/// Word classes of single characters (`data/spacing/classes.tsv`), as bits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u32)]
-enum Class {
-    Prefix = 0,
-    Title,
-    Ordinal,
-    Suffix,
-    Structural,
-    Aspect,
-    Modal,
-    Complement,
-    Degree,
-    Negation,
-    Determiner,
-    Localizer,
-    Numeral,
-    Demonstrative,
-    Measure,
-    Unit,
-    Generic,
-    Preposition,
-    Auxiliary,
-    /// A common single-character surname (`data/spacing/surnames.tsv`).
-    Surname,
-    /// A character common in given names (`data/spacing/given-names.tsv`).
-    GivenName,
-    /// A character of the transcription of foreign names (`data/spacing/transliteration.tsv`).
-    Transliteration,
-}
-
-/// Whether `c` is a common single-character surname (`data/spacing/surnames.tsv`).
-pub(crate) fn is_surname(c: char) -> bool {
-    has_class(c, Class::Surname)
-}
-
-fn has_class(c: char, class: Class) -> bool {
-    classes_of(c) & (1 << class as u32) != 0
-}
-
-fn classes_of(c: char) -> u32 {
-    let Some(&block) = CHAR_CLASS_BLOCK_INDEX.get(c as usize >> 8) else {
-        return 0;
-    };
-    CHAR_CLASS_BLOCKS
-        .get(block as usize)
-        .map_or(0, |b| CHAR_CLASS_SETS[b[c as usize & 0xff] as usize])
 }
 
 /// A braille word being built: a run of tokens.
@@ -413,24 +362,6 @@ fn divide_tokens(
     }
     *tokens = out;
     *entries = out_entries;
-}
-
-/// Whether the token `t` counts the word after it: a number in digits or numeral characters, a
-/// demonstrative (这 那 哪) or 每 各 某, so that a measure word may follow (R7, R14; the reading
-/// stage reads a measure word there as one: 两只 zhī).
-pub(crate) fn counts(t: &Token, chars: &[char]) -> bool {
-    match t.kind {
-        TokenKind::Number => true,
-        TokenKind::Han => is_count(&chars[t.start..t.end]),
-        _ => false,
-    }
-}
-
-/// Whether the Han characters `text` are a count: numerals, or one demonstrative or 每 各 某.
-#[inline]
-pub(crate) fn is_count(text: &[char]) -> bool {
-    !text.is_empty() && text.iter().all(|&c| has_class(c, Class::Numeral))
-        || matches!(text, [c] if has_class(*c, Class::Demonstrative) || matches!(c, '每' | '各' | '某'))
 }
 
 /// How much more frequent (natural log, in the lexicon's cost units) a noun must be than the

@@ -17,6 +17,16 @@ pub enum PunctClass {
     Other,
 }
 
+/// Which later step of the reading stage may change a lexicon word's phrase reading
+/// (`data/readings/phrase-exceptions.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseException {
+    /// The grammar rules, from the word's neighbours (一行, 大夫, a final word in 吧).
+    Grammar,
+    /// The polyphone model, when it is sure.
+    Model,
+}
+
 mod keys;
 use keys::{cjk_bit, punctuation_slot, CJK_WORDS};
 
@@ -67,7 +77,7 @@ include!(concat!(env!("OUT_DIR"), "/g2pm.rs"));
 include!(concat!(env!("OUT_DIR"), "/linear.rs"));
 include!(concat!(env!("OUT_DIR"), "/model_settled.rs"));
 include!(concat!(env!("OUT_DIR"), "/context_rules.rs"));
-include!(concat!(env!("OUT_DIR"), "/curated_words.rs"));
+include!(concat!(env!("OUT_DIR"), "/phrase_exceptions.rs"));
 
 /// The polyphone model's input projections: per input id, 128 forward then 128 backward gate
 /// inputs, f16 little-endian (see `build/g2pm.rs`).

@@ -27,7 +27,7 @@ pub(crate) fn is_doctor(chars: &[char], words: &[TaggedWord], k: usize) -> bool 
         .get(k + 1)
         .filter(|w| w.0 == end)
         .map(|w| &chars[w.0..w.1]);
-    let by_surname = prev.is_some_and(|w| w.len() == 1 && crate::spacing::is_surname(w[0]));
+    let by_surname = prev.is_some_and(|w| w.len() == 1 && crate::word_class::is_surname(w[0]));
     by_surname
         || word_is(
             prev,

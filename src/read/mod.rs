@@ -24,9 +24,11 @@
 //! From first to last; a step never changes what an earlier one decided:
 //!
 //! 1. the user dictionary;
-//! 2. a multi-character lexicon word's phrase reading (overridden only by g2pM when it is
-//!    [`MODEL_OVERRIDE`] sure, in the default mode, never for a frequent or curated word nor for
-//!    a character the linear model leads for);
+//! 2. a multi-character lexicon word's phrase reading, which nothing below changes unless the word
+//!    is a row of `data/readings/phrase-exceptions.tsv` naming the step that may change it (the
+//!    grammar rules for 一行, 大夫 and sentence-final words in 吧; g2pM when it is
+//!    [`MODEL_OVERRIDE`] sure, in the default mode, for two words), held by
+//!    `tests/phrase_consistency.rs`;
 //! 3. measure words after a count, erhua, 大夫 and the grammar rules;
 //! 4. a neighbour rule of `data/readings/context-rules.tsv`;
 //! 5. the linear model (`read/linear.rs`, trained here on g2pL train and CPP dev) for the open
@@ -39,9 +41,9 @@ use crate::lexicon;
 use crate::model;
 use crate::syllable::Syllable;
 use crate::tables::{
-    CANDIDATE_CHARS, CANDIDATE_CODES, CANDIDATE_OFFSETS, CONTEXT_RULE_CHARS, CONTEXT_RULE_CODES,
-    CONTEXT_RULE_KEYS, CURATED_WORDS, MEASURE_WORDS, MODEL_SETTLED, MODEL_SETTLED_IN_WORDS,
-    READING_BLOCKS, READING_BLOCK_INDEX,
+    PhraseException, CANDIDATE_CHARS, CANDIDATE_CODES, CANDIDATE_OFFSETS, CONTEXT_RULE_CHARS,
+    CONTEXT_RULE_CODES, CONTEXT_RULE_KEYS, MEASURE_WORDS, MODEL_SETTLED, MODEL_SETTLED_IN_WORDS,
+    PHRASE_EXCEPTIONS, READING_BLOCKS, READING_BLOCK_INDEX,
 };
 
 // The build script uses all of it; the reader the hash only.
@@ -50,10 +52,13 @@ mod feature_hash;
 mod grammar;
 pub(crate) mod linear;
 mod rule_key;
+mod stage;
 pub(crate) use grammar::{
     grammar_may_decide, grammar_reading, is_doctor, next_may_decide, TaggedWord,
 };
 use rule_key::context_key;
+pub use stage::{lexicon_trace, polyphone_trace, LexiconTrace, PolyphoneTrace};
+pub(crate) use stage::{read_into, ReadingBuffers};
 
 /// The default (most frequent) reading of a character, if it has one.
 ///
@@ -318,57 +323,66 @@ pub(crate) enum Settled {
         /// One past its last character.
         end: usize,
     },
-    /// By a rule (measure word after a number) or a frequent word's phrase reading
-    /// ([`TRUSTED_WORD_FREQUENCY`]): the model leaves it.
+    /// By a rule (measure word after a number) or a phrase reading
+    /// ([`phrase_settles`]): the model leaves it.
     Yes,
 }
 
-/// Words at least this frequent (jieba frequency) keep their phrase reading whatever the model
-/// says. On CPP dev a threshold of 10,000 scores 0.02 points higher (0.08 with
-/// [`MODEL_OVERRIDE`] at 0.999; `scripts/policy-cv.py`), but on running text (Debian's Chinese
-/// man pages, checked by hand) the model's confident overrides of ordinary words were wrong more
-/// often than right (为什么 wei2, 空格 kong1, 调试 diao4, 当作 dang1).
-pub const TRUSTED_WORD_FREQUENCY: u32 = 100;
-
-/// How a word with a phrase reading, whose lexicon entry is `entry`, settles its characters'
-/// readings.
-pub(crate) fn phrase_settles(
-    chars: &[char],
-    start: usize,
-    end: usize,
-    entry: Option<lexicon::Entry>,
-) -> Settled {
+/// How a word with a phrase reading settles its characters' readings: wholly, unless the word is a
+/// `model` row of `data/readings/phrase-exceptions.tsv` (then a sure model may override it). Before
+/// that table the model could override the phrase reading of any rare word. In every g2pL
+/// sentence and the man pages it did so 36 times, nearly always against the dictionary (拮据 jù,
+/// 葛粉 gě, 盛菜 shèng; `tests/phrase_consistency.rs`).
+pub(crate) fn phrase_settles(chars: &[char], start: usize, end: usize) -> Settled {
     let word = &chars[start..end];
-    if !word.iter().any(|&c| model_may_override(c)) {
-        return Settled::Yes;
-    }
-    match entry {
-        Some(e) if e.frequency() >= TRUSTED_WORD_FREQUENCY => Settled::Yes,
-        // Readings curated by hand (neutral.tsv, phrase-corrections.tsv) are not second-guessed.
-        _ if is_curated(word) => Settled::Yes,
-        _ => Settled::Phrase { start, end },
+    // The character test first: it rules out nearly every word without building a key.
+    if word.iter().any(|&c| model_may_override(c))
+        && phrase_exception(word) == Some(PhraseException::Model)
+    {
+        Settled::Phrase { start, end }
+    } else {
+        Settled::Yes
     }
 }
 
-/// Whether `word` is one of the hand-curated words (`CURATED_WORDS`). The key is built on the
-/// stack: this runs for every rare word with an overridable polyphone.
-fn is_curated(word: &[char]) -> bool {
+/// The step of `data/readings/phrase-exceptions.tsv` that may change the phrase reading of `word`
+/// (its own row, else the row `*X` of its last character X). The key is built on the stack: this
+/// runs for every word with a phrase reading.
+pub(crate) fn phrase_exception(word: &[char]) -> Option<PhraseException> {
+    let [.., last] = word else { return None };
+    if word.len() < 2 {
+        return None;
+    }
     let mut buf = [0u8; 64];
     let mut len = 0;
     for c in word {
         if len + c.len_utf8() > buf.len() {
-            return CURATED_WORDS.contains(word.iter().collect::<String>().as_str());
+            len = 0;
+            break;
         }
         len += c.encode_utf8(&mut buf[len..]).len();
     }
-    // The bytes are whole UTF-8 encodings of chars, so they are valid UTF-8.
-    std::str::from_utf8(&buf[..len]).is_ok_and(|key| CURATED_WORDS.contains(key))
+    // The bytes are whole UTF-8 encodings of chars, so they are valid UTF-8. (A word too long for
+    // the buffer has no row of its own.)
+    let own = std::str::from_utf8(&buf[..len])
+        .ok()
+        .filter(|k| !k.is_empty())
+        .and_then(|key| PHRASE_EXCEPTIONS.get(key));
+    let mut suffix = [0u8; 8];
+    suffix[0] = b'*';
+    let n = 1 + last.encode_utf8(&mut suffix[1..]).len();
+    own.or_else(|| {
+        std::str::from_utf8(&suffix[..n])
+            .ok()
+            .and_then(|key| PHRASE_EXCEPTIONS.get(key))
+    })
+    .copied()
 }
 
 /// How sure the model must be (softmax probability over the character's candidate readings) to
 /// override a phrase reading. Chosen on CPP dev (5-fold cross-validation over 0.9 … 0.9999): at
 /// this level the overrides that change a reading on dev fix 18 items and break 1. Cross-validation
-/// on dev (`scripts/policy-cv.py`) prefers 0.999 with [`TRUSTED_WORD_FREQUENCY`] 10,000 and
+/// on dev (`scripts/policy-cv.py`) prefers 0.999 with a frequency threshold of 10,000 and
 /// sub-words open to overrides (97.57% vs 97.52% held out), but 0.999 with sub-words open alone
 /// changed 30 readings in 20,000 lines of Debian's man pages, all for the worse (校验 xiao4,
 /// 奇偶 qi2, 换行符 xing2, 重启 zhong4, 更正 geng4).
@@ -499,6 +513,21 @@ mod tests {
         out.iter()
             .map(|s| s.map_or("?".to_string(), |s| s.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn phrase_exceptions_are_the_rows_of_their_table() {
+        let step = |w: &str| phrase_exception(&w.chars().collect::<Vec<_>>());
+        assert_eq!(step("一行"), Some(PhraseException::Grammar));
+        assert_eq!(step("噶厦"), Some(PhraseException::Model));
+        // `*吧`: every word ending in 吧, but not 吧 alone (no phrase reading).
+        assert_eq!(step("走吧"), Some(PhraseException::Grammar));
+        assert_eq!(step("吧"), None);
+        assert_eq!(step("拮据"), None);
+        assert_eq!(step(&"长".repeat(40)), None);
+        // A word that is no row is settled wholly, so no model overrides it.
+        let chars: Vec<char> = "生活拮据".chars().collect();
+        assert_eq!(phrase_settles(&chars, 2, 4), Settled::Yes);
     }
 
     #[test]
