@@ -64,6 +64,32 @@ pub fn tables(dir: &Path) -> String {
     code.push_str(&crate::char_set("GF_FIRST_CHARS", first));
     writeln!(code, "pub const GF_LONGEST: usize = {longest};").unwrap();
 
+    // R17 by context: the words next to a personal name that mark it as one.
+    for r in rows(&dir.join("name-cues.tsv")) {
+        assert!(
+            matches!(r.get(1).map(String::as_str), Some("before" | "after")),
+            "name-cues.tsv: {r:?}: side must be before or after"
+        );
+    }
+    for side in ["before", "after"] {
+        let mut cues = phf_codegen::Set::new();
+        let words: Vec<String> = rows(&dir.join("name-cues.tsv"))
+            .into_iter()
+            .filter(|r| r.get(1).is_some_and(|s| s == side))
+            .map(|r| r[0].clone())
+            .collect();
+        for w in &words {
+            cues.entry(w.as_str());
+        }
+        let name = format!("NAME_CUES_{}", side.to_uppercase());
+        writeln!(
+            code,
+            "/// `data/spacing/name-cues.tsv`, side `{side}`.\npub static {name}: phf::Set<&'static str> = {};",
+            cues.build()
+        )
+        .unwrap();
+    }
+
     let mut classes: BTreeMap<char, u32> = BTreeMap::new();
     for r in rows(&dir.join("classes.tsv")) {
         let c = r[0].chars().next().unwrap();

@@ -23,7 +23,10 @@ use std::ops::Range;
 use crate::lexicon::{self, Entry};
 use crate::segment::{split_words_up_to, Token, TokenKind};
 use crate::syllable::{Final, Syllable, NEUTRAL};
-use crate::tables::{punctuation, PunctClass, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS};
+use crate::tables::{
+    punctuation, PunctClass, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS, NAME_CUES_AFTER,
+    NAME_CUES_BEFORE,
+};
 use crate::word_class::{classes_of, counts, has_class, is_count, Class};
 
 /// How four-character idioms are written (R19, INFERRED).
@@ -714,6 +717,12 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
         });
     }
 
+    // 1c. Personal names known by what is around them (R17 by context): a surname and one or
+    // two characters that no list names, next to 、, a verb of saying or a title.
+    if opts.join_names && any(&[Class::Surname]) {
+        join_names_by_context(units, ctx, cap);
+    }
+
     // 2. Affixes (R5, R6, R26).
     if any(&[Class::Suffix, Class::Prefix, Class::Title]) {
         affixes(units, ctx, cap);
@@ -750,6 +759,149 @@ fn join_han_words(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
     // 7. Foreign names the segmenter cut up (R17).
     if foreign {
         join_foreign_names(units, ctx);
+    }
+}
+
+/// The word classes whose characters are never part of a given name: particles, negations,
+/// degree adverbs, prepositions, localizers, determiners, demonstratives and the copula and modal
+/// verbs (的 了 吗 不 很 在 上 这 是 …).
+const NOT_IN_NAMES: u32 = 1 << Class::Structural as u32
+    | 1 << Class::Aspect as u32
+    | 1 << Class::Modal as u32
+    | 1 << Class::Negation as u32
+    | 1 << Class::Degree as u32
+    | 1 << Class::Preposition as u32
+    | 1 << Class::Localizer as u32
+    | 1 << Class::Determiner as u32
+    | 1 << Class::Demonstrative as u32
+    | 1 << Class::Auxiliary as u32
+    | 1 << Class::Prefix as u32
+    | 1 << Class::Suffix as u32;
+
+/// Conjunctions, which no class holds: 石膏 和 is no name.
+const CONJUNCTIONS: &str = "和与及或并而";
+
+/// Step 1c (R17 by context, part of [`SpacingOptions::join_names`]): a personal name that the
+/// lists of step 1b do not know becomes one word when what is around it says it is a name:
+/// an enumeration comma 、 just before or after it, or a word of `data/spacing/name-cues.tsv`
+/// (记者 before it; 说, 表示, 等, 老师 after it). The name is a surname standing alone and one or
+/// two characters that are single words or one word the lexicon does not tag as a common word
+/// (史 东山、, 王 次 龙 等, 刘 思妍、). None of its characters may be a particle, a negation, a
+/// preposition, an affix, a conjunction or another function word ([`NOT_IN_NAMES`]); next to 、
+/// alone, one of them must be common in given names (`given-names.tsv`). INFERRED: the scheme writes names
+/// as one word (R17) but says nothing of how to find them.
+fn join_names_by_context(units: &mut Vec<Unit>, ctx: &Context, cap: usize) {
+    let span_at = |units: &[Unit], i: usize| {
+        name_span(units, i, ctx)
+            .filter(|&n| units[i..i + n].iter().map(|u| u.syllables).sum::<usize>() <= cap)
+    };
+    // Most runs have no such name: found without moving a unit.
+    let Some(first) = (0..units.len()).find(|&i| span_at(units, i).is_some()) else {
+        return;
+    };
+    let mut kept = first;
+    let mut i = first;
+    while i < units.len() {
+        let span = span_at(units, i).unwrap_or(1);
+        if kept != i {
+            units.swap(kept, i);
+        }
+        let (done, rest) = units.split_at_mut(i + 1);
+        for next in &rest[..span - 1] {
+            absorb(&mut done[kept], next);
+        }
+        kept += 1;
+        i += span;
+    }
+    units.truncate(kept);
+}
+
+/// How many units from `units[i]` make a personal name by the test of
+/// [`join_names_by_context`] (two or three), if they do.
+fn name_span(units: &[Unit], i: usize, ctx: &Context) -> Option<usize> {
+    let text = |u: &Unit| &ctx.chars[u.chars.clone()];
+    let plain = |u: &Unit| {
+        text(u)
+            .iter()
+            .all(|&c| classes_of(c) & NOT_IN_NAMES == 0 && !CONJUNCTIONS.contains(c))
+    };
+    // A one-character unit, or a two-character word the lexicon does not tag as a common word.
+    // Joined units at this step are names of step 1b (小明 in 张 小明) or GF example words.
+    let given = |u: &Unit, most: usize| {
+        u.kind == GroupKind::Han
+            && (!u.joined || u.syllables == 2)
+            && plain(u)
+            && match u.syllables {
+                1 => true,
+                2 => most == 2 && matches!(u.pos, "" | "nr" | "nrt" | "nrfg" | "nz" | "ns"),
+                _ => false,
+            }
+    };
+    // Cheapest test first: most units are no surname standing alone.
+    let surname = ctx.single(&units[i])?;
+    if !has_class(surname, Class::Surname) || "于向万".contains(surname) {
+        return None;
+    }
+    let next = units.get(i + 1).filter(|u| given(u, 2))?;
+    let third = units
+        .get(i + 2)
+        .filter(|u| next.syllables == 1 && given(u, 1));
+    // Longest first: a surname and two single characters, then a surname and one unit.
+    let candidates = [third.map(|_| 3), Some(2)];
+    candidates.into_iter().flatten().find(|&n| {
+        let (start, end) = (units[i].chars.start, units[i + n - 1].chars.end);
+        match name_cue(units, i, i + n, start, end, ctx) {
+            Some(NameCue::Word) => true,
+            // A comma also stands between common words (水泥、石膏): the given name must have a
+            // character common in given names.
+            Some(NameCue::Comma) => ctx.chars[start + 1..end]
+                .iter()
+                .any(|&c| has_class(c, Class::GivenName)),
+            None => false,
+        }
+    })
+}
+
+/// What says that a candidate is a personal name.
+enum NameCue {
+    /// An enumeration comma 、 just before or after it.
+    Comma,
+    /// A word of `data/spacing/name-cues.tsv` just before or after it.
+    Word,
+}
+
+/// What stands next to the units `units[from..to]` (characters `start..end`) that says they are
+/// a name, if anything.
+fn name_cue(
+    units: &[Unit],
+    from: usize,
+    to: usize,
+    start: usize,
+    end: usize,
+    ctx: &Context,
+) -> Option<NameCue> {
+    // The key is built on the stack; a cue word is at most a few characters.
+    let is_cue = |u: &Unit, cues: &phf::Set<&'static str>| {
+        let mut buf = [0u8; 16];
+        let mut len = 0;
+        for &c in &ctx.chars[u.chars.clone()] {
+            if len + c.len_utf8() > buf.len() {
+                return false;
+            }
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+        std::str::from_utf8(&buf[..len]).is_ok_and(|w| cues.contains(w))
+    };
+    let before = from > 0 && is_cue(&units[from - 1], &NAME_CUES_BEFORE);
+    let after = units.get(to).is_some_and(|u| is_cue(u, &NAME_CUES_AFTER));
+    let comma_before = from == 0 && start > 0 && ctx.chars[start - 1] == '、';
+    let comma_after = to == units.len() && ctx.chars.get(end) == Some(&'、');
+    if before || after {
+        Some(NameCue::Word)
+    } else if comma_before || comma_after {
+        Some(NameCue::Comma)
+    } else {
+        None
     }
 }
 

@@ -335,6 +335,50 @@ fn r17_personal_names_are_one_word() {
     assert_eq!(spaced_by("李华去北京", off), "李/华/去/北京", "R17 off");
 }
 
+/// R17 by context (issue 17, item 3): names that no list knows, found by what is around them. The
+/// examples are the issue's (g2pL train) and sentences of g2pL of the same kinds.
+#[test]
+fn r17_names_known_by_context() {
+    // In an enumeration (、), with a character common in given names; 史 东山 stays apart, as
+    // neither 东 nor 山 is common in given names (`given-names.tsv`).
+    for (text, words) in [
+        (
+            "公司有陆洁、史东山、王次龙等编导",
+            "公司/有/陆洁/史/东山/王次龙/等/编导",
+        ),
+        (
+            "省第三名刘思妍、均来自该校",
+            "省/第三名/刘思妍/均/来自/该校",
+        ),
+        (
+            "他为侯孝贤、杨德昌、蔡明亮、王家卫等导演翻译",
+            "他/为/侯孝贤/杨德昌/蔡明亮/王家卫/等/导演/翻译",
+        ),
+    ] {
+        assert_eq!(spaced(text), words, "R17 by 、");
+    }
+    check(&[
+        // Before a verb of saying or a title, after a profession (data/spacing/name-cues.tsv).
+        ("R17 by 说", "苏瑟林/说/他/担心"),
+        ("R17 by 表示", "张桃林/表示/超级稻/很/重要"),
+        ("R17 by 教授", "受到/方琼/教授的/指导"),
+        ("R17 by 记者", "记者/张小明/报道"),
+        ("R17 by 提到", "提到/宋冬野/这个/名字"),
+    ]);
+    // Ordinary words stay what they are, in an enumeration too: a name is a surname standing
+    // alone, and next to 、 alone one of its characters must be common in given names.
+    check(&[
+        ("R17, not a name", "王国/周末/高明"),
+        ("R17, not a name", "他的/王国/很大"),
+        ("R17, not a name", "水泥/石膏/和/牛粪"),
+    ]);
+    let off = SpacingOptions {
+        join_names: false,
+        ..SpacingOptions::default()
+    };
+    assert_eq!(spaced_by("张桃林表示", off), "张/桃林/表示", "R17 off");
+}
+
 #[test]
 fn r18_places() {
     check(&[

@@ -16,8 +16,8 @@ use tongyong::Translator;
 
 /// Measured on the gold set (see the commit that set them); the floors are about half a point
 /// below, so that a regression of a few gaps or a few sentences fails.
-const F1_MIN: f64 = 93.4;
-const ALL_RIGHT_MIN: f64 = 40.5;
+const F1_MIN: f64 = 93.5;
+const ALL_RIGHT_MIN: f64 = 40.9;
 
 struct Sentence {
     id: String,
