@@ -181,10 +181,13 @@ fn set(opts: *mut tongyong_options, mirror: &mut Options, which: u8, value: u32)
                 tongyong_options_set_decimal_point(opts, value)
             }
             _ => {
-                valid = value < 2;
+                valid = value < 3;
                 if valid {
-                    mirror.symbols =
-                        [SymbolMode::ComputerBraille, SymbolMode::PassThrough][value as usize];
+                    mirror.symbols = [
+                        SymbolMode::ComputerBraille,
+                        SymbolMode::PassThrough,
+                        SymbolMode::ChineseText,
+                    ][value as usize];
                 }
                 tongyong_options_set_symbols(opts, value)
             }
