@@ -54,6 +54,10 @@ MANDIR=/usr/share/man/zh_CN
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive
 # groff environment: no SGR escapes, no user-set font/macro paths.
 export GROFF_NO_SGR=1
+# One page (man1/dnskeygen.1, mdoc with an empty .Dd) prints the day it is rendered, so the corpus
+# changed at midnight. groff 1.22.4 takes SOURCE_DATE_EPOCH for that day instead: pinned to
+# 2026-12-07 12:00 UTC, the day the record was made.
+export SOURCE_DATE_EPOCH=1796644800 TZ=UTC
 unset GROFF_TMAC_PATH GROFF_FONT_PATH GROFF_BIN_PATH GROFF_TYPESETTER 2>/dev/null || true
 package_pages() {
     dpkg-query -L "$PACKAGE" 2>/dev/null | awk -v d="$MANDIR/" 'index($0, d) == 1' \
