@@ -94,6 +94,9 @@ fn grammar_decides_de_dei_hang_and_final_particles() {
         ("他跑得很快。", "ta1 pao3 de5 hen3 kuai4"),
         ("你得早点儿回家。", "ni3 dei3"),
         ("小鸟自由地飞翔。", "zi4 you2 de5 fei1 xiang2"),
+        // Issue 15: 安全 is jieba's "an" (an adjective used as a noun), still an adjective here.
+        ("可以安全地卸载设备", "an1 quan2 de5 xie4 zai4"),
+        ("安全地带", "an1 quan2 di4 dai4"),
         ("删除当前行中的字符", "dang1 qian2 hang2"),
         ("不读入新 行", "xin1 hang2"),
         ("必须是 root 才行。", "cai2 xing2"),

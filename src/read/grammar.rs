@@ -109,9 +109,9 @@ fn ends_clause(c: char) -> bool {
 /// * 得 after a verb or adjective and before a degree adverb, an adjective or 不 is the
 ///   structural particle de (跑得很快, 唱得好); after a pronoun and before a verb it is the modal
 ///   děi (你得走了).
-/// * 地 after an adjective of two syllables or more, an adverb, an idiom, a reduplication or a
-///   word in -性, and before another word, is the particle de (自由地飞翔, 一行一行地读,
-///   预见性地警告).
+/// * 地 after an adjective of two syllables or more (also a noun use of one, jieba's "an"), an
+///   adverb, an idiom, a reduplication or a word in -性, and before another word, is the
+///   particle de (自由地飞翔, 一行一行地读, 预见性地警告, 安全地卸载).
 /// * 一行 is yì háng, "one line", unless it follows the people it counts or comes before 人
 ///   (代表团一行, 他们一行, 一行人: yì xíng, "a party of").
 /// * A sentence-final particle ([`FINAL_PARTICLES`]) after a word and at the end of a clause (or
@@ -252,7 +252,9 @@ pub(crate) fn grammar_reading(chars: &[char], words: &[TaggedWord], k: usize) ->
             // A one-character adjective is left out: 新地王, 大地 are the noun.
             let manner = reduplicated
                 || matches!(pp, "ad" | "d" | "z" | "i" | "l")
-                || pp == "a" && prev_w.len() >= 2
+                // An adjective of two syllables, also one jieba tags as a noun use (安全 "an":
+                // 安全地卸载 de).
+                || matches!(pp, "a" | "an") && prev_w.len() >= 2
                 || prev_w.len() >= 2 && prev_w.last() == Some(&'性');
             // Before the verb, whatever jieba tags it (飞翔 is "nz"); 地 as the noun "ground"
             // comes after a measure word or a verb (一块地, 种地), not after a manner word.
