@@ -27,6 +27,22 @@ pub enum PhraseException {
     Model,
 }
 
+/// Calls `f` with `chars` as a `&str` built on the stack, for a look-up in a compiled `phf` table
+/// (such look-ups run for many words, and a `String` per word would cost an allocation); `None`
+/// when the text is longer than 64 bytes, which no key of those tables is.
+pub(crate) fn with_str_key<R>(chars: &[char], f: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for c in chars {
+        if len + c.len_utf8() > buf.len() {
+            return None;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    // The bytes are whole UTF-8 encodings of chars, so they are valid UTF-8.
+    std::str::from_utf8(&buf[..len]).ok().map(f)
+}
+
 mod keys;
 use keys::{cjk_bit, punctuation_slot, CJK_WORDS};
 

@@ -5,9 +5,10 @@
 
 use tongyong::{Cell, Format, Options, ReadingMode, Symbol, SymbolMode, Translator, WordKind};
 
+#[path = "common/g2pl.rs"]
+mod g2pl;
 #[path = "common/shared.rs"]
 mod shared;
-use shared::shared_dir;
 
 fn braille(text: &str) -> String {
     Translator::new().to_braille(text, Format::Unicode)
@@ -272,18 +273,9 @@ fn is_han(c: char) -> bool {
 /// Latin letter before a particle: `latin_runs_and_chinese_are_apart` tests those).
 #[test]
 fn g2pl_sentences_keep_their_boundaries() {
-    let dir = shared_dir().join("data/polyphone-g2pl");
-    let mut text = String::new();
-    for split in ["train", "dev"] {
-        let path = dir.join(format!("{split}.sent"));
-        match std::fs::read_to_string(&path) {
-            Ok(t) => text.push_str(&t.replace('\u{2581}', "")),
-            Err(e) => {
-                eprintln!("{}: {e}; test skipped", path.display());
-                return;
-            }
-        }
-    }
+    let Some(text) = g2pl::sentences("g2pl_sentences_keep_their_boundaries") else {
+        return;
+    };
     let t = Translator::with_options(Options {
         readings: ReadingMode::Fast,
         ..Options::default()

@@ -41,9 +41,9 @@ use crate::lexicon;
 use crate::model;
 use crate::syllable::Syllable;
 use crate::tables::{
-    PhraseException, CANDIDATE_CHARS, CANDIDATE_CODES, CANDIDATE_OFFSETS, CONTEXT_RULE_CHARS,
-    CONTEXT_RULE_CODES, CONTEXT_RULE_KEYS, MEASURE_WORDS, MODEL_SETTLED, MODEL_SETTLED_IN_WORDS,
-    PHRASE_EXCEPTIONS, READING_BLOCKS, READING_BLOCK_INDEX,
+    with_str_key, PhraseException, CANDIDATE_CHARS, CANDIDATE_CODES, CANDIDATE_OFFSETS,
+    CONTEXT_RULE_CHARS, CONTEXT_RULE_CODES, CONTEXT_RULE_KEYS, MEASURE_WORDS, MODEL_SETTLED,
+    MODEL_SETTLED_IN_WORDS, PHRASE_EXCEPTIONS, READING_BLOCKS, READING_BLOCK_INDEX,
 };
 
 // The build script uses all of it; the reader the hash only.
@@ -346,37 +346,14 @@ pub(crate) fn phrase_settles(chars: &[char], start: usize, end: usize) -> Settle
 }
 
 /// The step of `data/readings/phrase-exceptions.tsv` that may change the phrase reading of `word`
-/// (its own row, else the row `*X` of its last character X). The key is built on the stack: this
-/// runs for every word with a phrase reading.
+/// (its own row, else the row `*X` of its last character X).
 pub(crate) fn phrase_exception(word: &[char]) -> Option<PhraseException> {
     let [.., last] = word else { return None };
     if word.len() < 2 {
         return None;
     }
-    let mut buf = [0u8; 64];
-    let mut len = 0;
-    for c in word {
-        if len + c.len_utf8() > buf.len() {
-            len = 0;
-            break;
-        }
-        len += c.encode_utf8(&mut buf[len..]).len();
-    }
-    // The bytes are whole UTF-8 encodings of chars, so they are valid UTF-8. (A word too long for
-    // the buffer has no row of its own.)
-    let own = std::str::from_utf8(&buf[..len])
-        .ok()
-        .filter(|k| !k.is_empty())
-        .and_then(|key| PHRASE_EXCEPTIONS.get(key));
-    let mut suffix = [0u8; 8];
-    suffix[0] = b'*';
-    let n = 1 + last.encode_utf8(&mut suffix[1..]).len();
-    own.or_else(|| {
-        std::str::from_utf8(&suffix[..n])
-            .ok()
-            .and_then(|key| PHRASE_EXCEPTIONS.get(key))
-    })
-    .copied()
+    let row = |key: &[char]| with_str_key(key, |k| PHRASE_EXCEPTIONS.get(k).copied()).flatten();
+    row(word).or_else(|| row(&['*', *last]))
 }
 
 /// How sure the model must be (softmax probability over the character's candidate readings) to
