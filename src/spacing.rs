@@ -24,7 +24,7 @@ use crate::lexicon::{self, Entry};
 use crate::segment::{split_words_up_to, Token, TokenKind};
 use crate::syllable::{Final, Syllable, NEUTRAL};
 use crate::tables::{
-    punctuation, PunctClass, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS, NAME_CUES_AFTER,
+    punctuation, with_str_key, PunctClass, GF_FIRST_CHARS, GF_LONGEST, GF_WORDS, NAME_CUES_AFTER,
     NAME_CUES_BEFORE,
 };
 use crate::word_class::{classes_of, counts, has_class, is_count, Class};
@@ -794,34 +794,16 @@ const CONJUNCTIONS: &str = "和与及或并而";
 /// apart. INFERRED: the scheme writes names as one word (R17) but says nothing of how to find
 /// them.
 fn join_names_by_context(units: &mut Vec<Unit>, ctx: &Context, cap: usize) {
-    let span_at = |units: &[Unit], i: usize| {
-        name_span(units, i, ctx)
+    join_runs(units, |units, i, before| {
+        name_span(units, i, before, ctx)
             .filter(|&n| units[i..i + n].iter().map(|u| u.syllables).sum::<usize>() <= cap)
-    };
-    // Most runs have no such name: found without moving a unit.
-    let Some(first) = (0..units.len()).find(|&i| span_at(units, i).is_some()) else {
-        return;
-    };
-    let mut kept = first;
-    let mut i = first;
-    while i < units.len() {
-        let span = span_at(units, i).unwrap_or(1);
-        if kept != i {
-            units.swap(kept, i);
-        }
-        let (done, rest) = units.split_at_mut(i + 1);
-        for next in &rest[..span - 1] {
-            absorb(&mut done[kept], next);
-        }
-        kept += 1;
-        i += span;
-    }
-    units.truncate(kept);
+            .unwrap_or(1)
+    });
 }
 
 /// How many units from `units[i]` make a personal name by the test of
-/// [`join_names_by_context`] (two or three), if they do.
-fn name_span(units: &[Unit], i: usize, ctx: &Context) -> Option<usize> {
+/// [`join_names_by_context`] (two or three), if they do; `before` is the word before them.
+fn name_span(units: &[Unit], i: usize, before: Option<&Unit>, ctx: &Context) -> Option<usize> {
     let text = |u: &Unit| &ctx.chars[u.chars.clone()];
     let plain = |u: &Unit| {
         text(u)
@@ -853,7 +835,7 @@ fn name_span(units: &[Unit], i: usize, ctx: &Context) -> Option<usize> {
     let candidates = [third.map(|_| 3), Some(2)];
     candidates.into_iter().flatten().find(|&n| {
         let (start, end) = (units[i].chars.start, units[i + n - 1].chars.end);
-        match name_cue(units, i, i + n, start, end, ctx) {
+        match name_cue(units, before, i + n, start, end, ctx) {
             Some(NameCue::Word) => true,
             // A comma also stands between common words (水泥、石膏): the given name must have a
             // character common in given names.
@@ -873,33 +855,24 @@ enum NameCue {
     Word,
 }
 
-/// What stands next to the units `units[from..to]` (characters `start..end`) that says they are
-/// a name, if anything.
+/// What stands next to the candidate (characters `start..end`, the units before `units[to]`,
+/// after the word `before`) that says it is a name, if anything.
 fn name_cue(
     units: &[Unit],
-    from: usize,
+    before: Option<&Unit>,
     to: usize,
     start: usize,
     end: usize,
     ctx: &Context,
 ) -> Option<NameCue> {
-    // The key is built on the stack; a cue word is at most a few characters.
     let is_cue = |u: &Unit, cues: &phf::Set<&'static str>| {
-        let mut buf = [0u8; 16];
-        let mut len = 0;
-        for &c in &ctx.chars[u.chars.clone()] {
-            if len + c.len_utf8() > buf.len() {
-                return false;
-            }
-            len += c.encode_utf8(&mut buf[len..]).len();
-        }
-        std::str::from_utf8(&buf[..len]).is_ok_and(|w| cues.contains(w))
+        with_str_key(&ctx.chars[u.chars.clone()], |w| cues.contains(w)).unwrap_or(false)
     };
-    let before = from > 0 && is_cue(&units[from - 1], &NAME_CUES_BEFORE);
+    let cue_before = before.is_some_and(|u| is_cue(u, &NAME_CUES_BEFORE));
     let after = units.get(to).is_some_and(|u| is_cue(u, &NAME_CUES_AFTER));
-    let comma_before = from == 0 && start > 0 && ctx.chars[start - 1] == '、';
+    let comma_before = before.is_none() && start > 0 && ctx.chars[start - 1] == '、';
     let comma_after = to == units.len() && ctx.chars.get(end) == Some(&'、');
-    if before || after {
+    if cue_before || after {
         Some(NameCue::Word)
     } else if comma_before || comma_after {
         Some(NameCue::Comma)
@@ -1062,11 +1035,8 @@ fn join_numerals(units: &mut Vec<Unit>, ctx: &Context, opts: &SpacingOptions) {
 
 /// Joins runs of 2–4 adjacent Han words that spell a GF example word or an AABB form (来来往往).
 fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
-    // Compacts in place, as `pass` does: units[..kept] are done, units[i..] not yet looked at.
-    let mut kept = 0;
-    let mut i = 0;
     let mut text = String::new();
-    while i < units.len() {
+    join_runs(units, |units, i, _| {
         let mut span_found = 1;
         // Only words starting with a GF example's first character or a doubled character can
         // match: checked first, so most words cost one binary search.
@@ -1094,15 +1064,29 @@ fn join_spans(units: &mut Vec<Unit>, ctx: &Context) {
                 }
             }
         }
+        span_found
+    });
+}
+
+/// Joins runs of adjacent units in place, left to right (linear, like [`pass`]): `span(units, i,
+/// before)` says how many units from `units[i]` make one word (1 leaves it alone). It may read
+/// `units[i..]`, still as they came, and `before`, the word before them as joined so far (`None`
+/// at the start of the run); the units between are stale.
+fn join_runs(units: &mut Vec<Unit>, mut span: impl FnMut(&[Unit], usize, Option<&Unit>) -> usize) {
+    // Compacts in place: units[..kept] are done, units[i..] not yet looked at.
+    let mut kept: usize = 0;
+    let mut i = 0;
+    while i < units.len() {
+        let n = span(units, i, kept.checked_sub(1).map(|k| &units[k])).max(1);
         if kept != i {
             units.swap(kept, i);
         }
         let (done, rest) = units.split_at_mut(i + 1);
-        for next in &rest[..span_found - 1] {
+        for next in &rest[..n - 1] {
             absorb(&mut done[kept], next);
         }
         kept += 1;
-        i += span_found;
+        i += n;
     }
     units.truncate(kept);
 }

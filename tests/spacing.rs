@@ -364,6 +364,8 @@ fn r17_names_known_by_context() {
         ("R17 by 教授", "受到/方琼/教授的/指导"),
         ("R17 by 记者", "记者/张小明/报道"),
         ("R17 by 提到", "提到/宋冬野/这个/名字"),
+        // A cue after a name that this step joined earlier in the run.
+        ("R17 by 记者, after a name", "王次龙/等/记者/史东山/报道"),
     ]);
     // Ordinary words stay what they are, in an enumeration too: a name is a surname standing
     // alone, and next to 、 alone one of its characters must be common in given names.
