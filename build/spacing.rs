@@ -65,7 +65,8 @@ pub fn tables(dir: &Path) -> String {
     writeln!(code, "pub const GF_LONGEST: usize = {longest};").unwrap();
 
     // R17 by context: the words next to a personal name that mark it as one.
-    for r in rows(&dir.join("name-cues.tsv")) {
+    let cue_rows = rows(&dir.join("name-cues.tsv"));
+    for r in &cue_rows {
         assert!(
             matches!(r.get(1).map(String::as_str), Some("before" | "after")),
             "name-cues.tsv: {r:?}: side must be before or after"
@@ -73,13 +74,8 @@ pub fn tables(dir: &Path) -> String {
     }
     for side in ["before", "after"] {
         let mut cues = phf_codegen::Set::new();
-        let words: Vec<String> = rows(&dir.join("name-cues.tsv"))
-            .into_iter()
-            .filter(|r| r.get(1).is_some_and(|s| s == side))
-            .map(|r| r[0].clone())
-            .collect();
-        for w in &words {
-            cues.entry(w.as_str());
+        for r in cue_rows.iter().filter(|r| r[1] == side) {
+            cues.entry(r[0].as_str());
         }
         let name = format!("NAME_CUES_{}", side.to_uppercase());
         writeln!(
